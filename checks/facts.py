@@ -1,0 +1,141 @@
+"""The canonical fact base: entities, measures with their vocabulary, and facts.
+
+Built from config/facts.yaml by checks.factfile; this module is only the in-memory model and
+the look-ups the rules need.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+
+@dataclass(frozen=True, slots=True)
+class Ambiguity:
+    """An alias that also names something else (CMA: medical assistant or management accountant).
+
+    The alias counts as a mention of the entity only when one of `confirm` appears in the same
+    sentence, block, heading path or page title, and none of `reject` appears in the sentence.
+    """
+
+    alias: str
+    confirm: tuple[str, ...] = ()
+    reject: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    name: str
+    kind: str  # "credential" | "occupation" | other free text
+    aliases: tuple[str, ...]
+    ambiguous: tuple[Ambiguity, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Qualifier:
+    id: str
+    label: str
+    cues: tuple[str, ...] = ()
+    default: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A tracked kind of number (exam_questions, training_length, median wage, ...).
+
+    unit is the unit facts and claims are stated in: count, usd, usd_year, usd_hour, percent,
+    minutes, months, points. accepts lists the quantity units that can state this measure
+    (e.g. minute, hour for a time limit). nouns are counted nouns that by themselves signal the
+    measure ("questions", "venipunctures"); cues are words that signal it in the clause or its
+    headings. exclude lists words that mean a nearby number is about something else
+    ("practice" questions, "preparation" months).
+    """
+
+    id: str
+    name: str
+    unit: str
+    accepts: tuple[str, ...]
+    cues: tuple[str, ...] = ()
+    nouns: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    qualifiers: tuple[Qualifier, ...] = ()
+    tolerance: float = 0.0
+    relative_tolerance: float = 0.0
+
+    @property
+    def default_qualifier(self) -> str:
+        for qualifier in self.qualifiers:
+            if qualifier.default:
+                return qualifier.id
+        return self.qualifiers[0].id if self.qualifiers else "value"
+
+    def qualifier(self, qualifier_id: str) -> Qualifier | None:
+        return next((q for q in self.qualifiers if q.id == qualifier_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One canonical figure. low == high for an exact value.
+
+    period is the statistic's vintage ("2024", "2024-2034"); as_of is when the team last
+    checked it against the source; review_by is when it must be checked again.
+    """
+
+    entity: str
+    measure: str
+    qualifier: str
+    low: float
+    high: float
+    unit: str
+    source: Source
+    as_of: date
+    review_every_days: int
+    tolerance: float = 0.0
+    relative_tolerance: float = 0.0
+    period: str | None = None
+    scope: str | None = None
+    bound: str | None = None
+    note: str = ""
+    line: int | None = None
+
+    @property
+    def review_by(self) -> date:
+        return self.as_of + timedelta(days=self.review_every_days)
+
+    @property
+    def is_range(self) -> bool:
+        return self.low != self.high
+
+
+@dataclass(frozen=True, slots=True)
+class FactBase:
+    version: str
+    entities: tuple[Entity, ...]
+    measures: tuple[Measure, ...]
+    facts: tuple[Fact, ...]
+    path: str = "facts.yaml"
+    _by_key: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for fact in self.facts:
+            self._by_key.setdefault((fact.entity, fact.measure), []).append(fact)
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+    def measure(self, measure_id: str) -> Measure | None:
+        return next((m for m in self.measures if m.id == measure_id), None)
+
+    def facts_for(self, entity_id: str, measure_id: str) -> list[Fact]:
+        """Every fact about this entity's measure, all qualifiers and scopes."""
+        return self._by_key.get((entity_id, measure_id), [])
+
+    def overdue(self, today: date) -> list[Fact]:
+        return [fact for fact in self.facts if fact.review_by < today]
