@@ -188,3 +188,12 @@ class Finding:
     @property
     def evidence(self) -> Evidence | None:
         return self.claims[0].evidence if self.claims else None
+
+
+@dataclass(frozen=True, slots=True)
+class PageFailure:
+    """A page that could not be checked, and why: news to an editor in its own right."""
+
+    url: str
+    reason: str
+    status: int | None = None
