@@ -116,11 +116,17 @@ class Fact:
 
 @dataclass(frozen=True, slots=True)
 class FactBase:
+    """scopes are states and work settings that make a figure non-national ("in California",
+    "in physician offices"); marketing lists phrases that mark a sentence as the site's own
+    sales copy, whose numbers are never fact claims ("practice questions", "lifetime")."""
+
     version: str
     entities: tuple[Entity, ...]
     measures: tuple[Measure, ...]
     facts: tuple[Fact, ...]
     path: str = "facts.yaml"
+    scopes: tuple[str, ...] = ()
+    marketing: tuple[str, ...] = ()
     _by_key: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -134,7 +134,8 @@ class Claim:
 
     low/high are in the measure's unit. scope is None for national/general statements and
     names the state or work setting otherwise. period is the statistic's vintage as written
-    ("2024", "2024-2034") when the page gives one.
+    ("2024", "2024-2034") when the page gives one. stated_unit is the unit as written when it
+    differs from the measure's ("usd/hour" for an hourly wage held as usd_year).
     """
 
     entity: str
@@ -149,6 +150,7 @@ class Claim:
     scope: str | None = None
     period: str | None = None
     visible: bool = True
+    stated_unit: str | None = None
 
     @property
     def is_range(self) -> bool:

@@ -1,0 +1,129 @@
+"""The fact file's words compiled for matching: entity aliases, measure cues, qualifier cues.
+
+Compiled once per fact base; the extractor asks it where entities are mentioned and which
+cue words occur in a piece of text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from checks.facts import Ambiguity, FactBase, Measure
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    entity: str
+    start: int
+    end: int
+
+
+def phrase_pattern(phrases: Iterable[str], *, plurals: bool = False) -> re.Pattern[str] | None:
+    """One case-insensitive regex matching any phrase as whole words, longest first."""
+    alternatives = [_phrase_regex(p, plurals) for p in sorted(set(phrases), key=len, reverse=True) if p.strip()]
+    if not alternatives:
+        return None
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+def _phrase_regex(phrase: str, plurals: bool) -> str:
+    body = r"\s+".join(re.escape(word) for word in phrase.split())
+    if plurals and phrase[-1:].isalpha():
+        body += r"(?:s|es|'s|’s)?"
+    head = r"(?<![\w-])" if phrase[:1].isalnum() else ""
+    tail = r"(?![\w-])" if phrase[-1:].isalnum() else ""
+    return head + body + tail
+
+
+def _is_acronym(alias: str) -> bool:
+    return alias.isupper() and len(alias) <= 6 and " " not in alias
+
+
+class Vocabulary:
+    """Matchers for one fact base."""
+
+    def __init__(self, facts: FactBase) -> None:
+        self.facts = facts
+        self._alias_entity: dict[str, str] = {}
+        self._ambiguity: dict[str, Ambiguity] = {}
+        acronyms, phrases = [], []
+        for entity in facts.entities:
+            for alias in entity.aliases:
+                self._alias_entity[alias.lower()] = entity.id
+                (acronyms if _is_acronym(alias) else phrases).append(alias)
+            for ambiguity in entity.ambiguous:
+                self._ambiguity[ambiguity.alias.lower()] = ambiguity
+        self._phrases = phrase_pattern(phrases, plurals=True)
+        self._acronyms = re.compile(
+            "|".join(rf"(?<![\w-]){re.escape(a)}(?:s|'s|’s)?(?![\w]|-\d|\s+(?:I|II|1|2)\b)" for a in sorted(acronyms, key=len, reverse=True))
+        ) if acronyms else None
+        self._confirm = {k: phrase_pattern(a.confirm) for k, a in self._ambiguity.items()}
+        self._reject = {k: phrase_pattern(a.reject) for k, a in self._ambiguity.items()}
+        self.cues = {m.id: phrase_pattern(m.cues) for m in facts.measures}
+        self.nouns = {m.id: {n.lower() for n in m.nouns} for m in facts.measures}
+        self.excludes = {m.id: phrase_pattern(m.exclude) for m in facts.measures}
+        self.qualifier_cues = {
+            m.id: [(q.id, phrase_pattern(q.cues)) for q in m.qualifiers if q.cues] for m in facts.measures
+        }
+        scopes = getattr(facts, "scopes", ())
+        self.scopes = phrase_pattern(scopes) if scopes else None
+
+    def mentions(self, text: str, context: str, sentence: str | None = None) -> list[Mention]:
+        """Entity mentions in text; an ambiguous alias needs a confirming word in context."""
+        found: list[Mention] = []
+        for pattern in (self._phrases, self._acronyms):
+            if pattern is None:
+                continue
+            for match in pattern.finditer(text):
+                alias = _strip_plural(match.group(0).lower(), self._alias_entity)
+                if alias is None or not self._confirmed(alias, context, sentence or text):
+                    continue
+                found.append(Mention(self._alias_entity[alias], match.start(), match.end()))
+        return _without_overlaps(found)
+
+    def _confirmed(self, alias: str, context: str, sentence: str) -> bool:
+        if alias not in self._ambiguity:
+            return True
+        reject = self._reject[alias]
+        if reject is not None and reject.search(sentence):
+            return False
+        confirm = self._confirm[alias]
+        return confirm is None or confirm.search(context) is not None
+
+    def measures(self) -> tuple[Measure, ...]:
+        return self.facts.measures
+
+
+def _strip_plural(matched: str, known: dict[str, str]) -> str | None:
+    matched = re.sub(r"\s+", " ", matched)
+    for suffix in ("", "'s", "’s", "es", "s"):
+        if matched.endswith(suffix) and matched[: len(matched) - len(suffix)] in known:
+            return matched[: len(matched) - len(suffix)]
+    return None
+
+
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest mention where two overlap ("Certified Clinical Medical Assistant")."""
+    kept: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
+
+
+_CACHE: dict[int, tuple[FactBase, Vocabulary]] = {}
+
+
+def vocabulary_for(facts: FactBase) -> Vocabulary:
+    """The compiled vocabulary of a fact base, built once per fact base object."""
+    cached = _CACHE.get(id(facts))
+    if cached is not None and cached[0] is facts:
+        return cached[1]
+    if len(_CACHE) > 8:
+        _CACHE.clear()
+    vocabulary = Vocabulary(facts)
+    _CACHE[id(facts)] = (facts, vocabulary)
+    return vocabulary
