@@ -1,0 +1,351 @@
+"""The run store: every run, page snapshot, claim, finding and failure, in SQL.
+
+SQLite under the data directory by default (WAL, so a report reader or a second site's crawl
+never blocks a writer for long), PostgreSQL by URL. Opening a store migrates it to this
+release's schema with Alembic, so a newer release opens an older store. A run is `running`
+until it is `completed` or `failed`; a run whose process died is marked `incomplete` the next
+time anyone starts a run or lists them, and its site locks are released.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import socket
+import zlib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError
+from sqlalchemy import Engine, case, create_engine, event, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from checks.model import PageFailure
+from crawler.snapshot import Snapshot, kept_headers
+from crawler.storeschema import (
+    BodyRow,
+    ClaimRow,
+    FailureRow,
+    FindingRow,
+    RunRow,
+    SiteLockRow,
+    SnapshotRow,
+)
+
+if TYPE_CHECKING:
+    from checks.engine import AuditResult
+    from checks.model import Claim, Finding
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+SQLITE_BUSY_TIMEOUT_S = 30
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or a run that does not exist: a message for the user."""
+
+
+class SiteBusyError(StoreError):
+    """Another live run is crawling one of the requested sites."""
+
+
+@dataclass(frozen=True, slots=True)
+class RunRecord:
+    id: int
+    sites: tuple[str, ...]
+    status: str
+    started_at: datetime
+    finished_at: datetime | None
+    pages: int
+    cached_pages: int
+    failures: int
+    findings: int
+    report_path: str | None
+    error: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFinding:
+    fingerprint: str
+    rule: str
+    severity: str
+    url: str
+    message: str
+    hint: str | None
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def create_store_engine(url: str) -> Engine:
+    """An engine with the SQLite settings that make concurrent writers and kills safe."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    if parsed.database:
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+    event.listen(engine, "connect", _configure_sqlite_connection)
+    return engine
+
+
+def _configure_sqlite_connection(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # NORMAL in WAL mode loses at most the last commits on power loss, never integrity.
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def open_store(url: str) -> Store:
+    engine = create_store_engine(url)
+    migrate(engine)
+    return Store(engine)
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to `revision`; refuse a store written by a newer release."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    scripts = ScriptDirectory.from_config(config)
+    with _migration_lock(engine), engine.begin() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+        if current is not None and not _known_revision(scripts, current):
+            raise StoreError(
+                f"the store at {engine.url!r} has schema revision {current}, newer than this "
+                "release understands: upgrade content-audit"
+            )
+        if revision == "head" and current == scripts.get_current_head():
+            return
+        if connection.dialect.name == "postgresql":
+            connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7305182245)")
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def _known_revision(scripts: ScriptDirectory, revision: str) -> bool:
+    try:
+        return scripts.get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+@contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    """Two processes opening a fresh SQLite store at once must not both create its tables."""
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:":
+        yield
+        return
+    with open(f"{database}.migrate.lock", "a") as lock_file:
+        fcntl.flock(lock_file, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock_file, fcntl.LOCK_UN)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class Store:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def start_run(self, sites: Sequence[str]) -> int:
+        """Record a new running run and lock its sites; SiteBusyError if one is being crawled."""
+        self.reap_abandoned_runs()
+        with self._sessions() as session:
+            run = RunRow(
+                sites=",".join(sites), status="running", started_at=utcnow(), host=socket.gethostname(),
+                pid=os.getpid(), pages=0, cached_pages=0, failures=0, findings=0,
+            )
+            session.add(run)
+            session.flush()
+            session.add_all(SiteLockRow(site=site, run_id=run.id) for site in sites)
+            try:
+                session.commit()
+            except IntegrityError:
+                session.rollback()
+                raise SiteBusyError(self._busy_message(sites)) from None
+            return run.id
+
+    def _busy_message(self, sites: Sequence[str]) -> str:
+        with self._sessions() as session:
+            holders = session.execute(
+                select(SiteLockRow.site, RunRow.id, RunRow.pid, RunRow.host)
+                .join(RunRow, RunRow.id == SiteLockRow.run_id)
+                .where(SiteLockRow.site.in_(sites))
+            ).all()
+        return "; ".join(
+            f"site {site!r} is already being crawled by run {run_id} (pid {pid} on {host})"
+            for site, run_id, pid, host in holders
+        ) or f"sites {', '.join(sites)} are locked by another run"
+
+    def reap_abandoned_runs(self) -> int:
+        """Mark running runs whose process on this host is gone as incomplete; free their sites."""
+        host = socket.gethostname()
+        with self._sessions() as session:
+            running = session.scalars(select(RunRow).where(RunRow.status == "running", RunRow.host == host))
+            dead = [run for run in running if not _process_alive(run.pid)]
+            for run in dead:
+                run.status = "incomplete"
+                run.finished_at = utcnow()
+                run.error = f"process {run.pid} ended before the run finished"
+                session.query(SiteLockRow).filter(SiteLockRow.run_id == run.id).delete()
+            session.commit()
+            return len(dead)
+
+    def add_snapshot(self, run_id: int, snapshot: Snapshot) -> None:
+        digest = snapshot.content_hash
+        with self._sessions() as session:
+            _insert_ignoring_duplicates(
+                session, BodyRow, content_hash=digest, size=len(snapshot.body), body=zlib.compress(snapshot.body)
+            )
+            session.add(
+                SnapshotRow(
+                    run_id=run_id, site=snapshot.site, url=snapshot.url, fetched_at=snapshot.fetched_at,
+                    status=snapshot.status, cached=snapshot.cached, headers=kept_headers(snapshot.headers),
+                    content_hash=digest,
+                )
+            )
+            session.commit()
+
+    def add_failure(self, run_id: int, failure: PageFailure) -> None:
+        with self._sessions() as session:
+            session.add(FailureRow(run_id=run_id, url=failure.url, reason=failure.reason, status=failure.status))
+            session.commit()
+
+    def failures(self, run_id: int) -> list[PageFailure]:
+        with self._sessions() as session:
+            rows = session.scalars(select(FailureRow).where(FailureRow.run_id == run_id).order_by(FailureRow.id))
+            return [PageFailure(url=row.url, reason=row.reason, status=row.status) for row in rows]
+
+    def snapshot_bodies(self, run_id: int) -> Iterator[tuple[Snapshot, str]]:
+        """The run's snapshots with their bodies, one at a time (a large site never sits in memory)."""
+        with self._sessions() as session:
+            rows = session.execute(
+                select(SnapshotRow, BodyRow.body)
+                .join(BodyRow, BodyRow.content_hash == SnapshotRow.content_hash)
+                .where(SnapshotRow.run_id == run_id)
+                .order_by(SnapshotRow.id)
+                .execution_options(yield_per=50)
+            )
+            for snapshot_row, body in rows:
+                yield _snapshot_from_row(snapshot_row, zlib.decompress(body)), snapshot_row.content_hash
+
+    def complete_run(self, run_id: int, result: AuditResult, report_path: str | None) -> None:
+        """Store the audit's claims and findings and close the run."""
+        with self._sessions() as session:
+            for page in result.pages:
+                session.add_all(_claim_row(run_id, page.url, claim) for claim in page.claims)
+            session.add_all(_finding_row(run_id, finding) for finding in result.findings)
+            counts = self._snapshot_counts(session, run_id)
+            self._close_run(
+                session, run_id, status="completed", report_path=report_path, pages=counts[0],
+                cached_pages=counts[1], failures=len(result.failures), findings=len(result.findings),
+            )
+            session.commit()
+
+    def fail_run(self, run_id: int, error: str) -> None:
+        with self._sessions() as session:
+            pages, cached = self._snapshot_counts(session, run_id)
+            failures = session.scalar(select(func.count()).where(FailureRow.run_id == run_id))
+            self._close_run(
+                session, run_id, status="failed", error=error, pages=pages, cached_pages=cached, failures=failures
+            )
+            session.commit()
+
+    @staticmethod
+    def _snapshot_counts(session: Session, run_id: int) -> tuple[int, int]:
+        pages, cached = session.execute(
+            select(func.count(), func.coalesce(func.sum(case((SnapshotRow.cached, 1), else_=0)), 0)).where(
+                SnapshotRow.run_id == run_id
+            )
+        ).one()
+        return pages, cached
+
+    @staticmethod
+    def _close_run(session: Session, run_id: int, **values) -> None:
+        session.execute(update(RunRow).where(RunRow.id == run_id).values(finished_at=utcnow(), **values))
+        session.query(SiteLockRow).filter(SiteLockRow.run_id == run_id).delete()
+
+    def runs(self, limit: int = 50) -> list[RunRecord]:
+        self.reap_abandoned_runs()
+        with self._sessions() as session:
+            rows = session.scalars(select(RunRow).order_by(RunRow.id.desc()).limit(limit))
+            return [_run_record(row) for row in rows]
+
+    def run(self, run_id: int) -> RunRecord:
+        with self._sessions() as session:
+            row = session.get(RunRow, run_id)
+            if row is None:
+                raise StoreError(f"no run {run_id} in the store (see `content-audit runs`)")
+            return _run_record(row)
+
+    def findings(self, run_id: int) -> list[StoredFinding]:
+        self.run(run_id)
+        with self._sessions() as session:
+            rows = session.scalars(select(FindingRow).where(FindingRow.run_id == run_id).order_by(FindingRow.id))
+            return [
+                StoredFinding(row.fingerprint, row.rule, row.severity, row.url, row.message, row.hint) for row in rows
+            ]
+
+
+def _insert_ignoring_duplicates(session: Session, model, **values) -> None:
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    session.execute(insert(model).values(**values).on_conflict_do_nothing())
+
+
+def _snapshot_from_row(row: SnapshotRow, body: bytes) -> Snapshot:
+    return Snapshot(
+        url=row.url, fetched_at=row.fetched_at, status=row.status, body=body, headers=dict(row.headers),
+        cached=row.cached, site=row.site,
+    )
+
+
+def _claim_row(run_id: int, url: str, claim: Claim) -> ClaimRow:
+    return ClaimRow(
+        run_id=run_id, url=url, entity=claim.entity, measure=claim.measure, qualifier=claim.qualifier,
+        low=claim.low, high=claim.high, unit=claim.unit, scope=claim.scope, period=claim.period,
+        quote=claim.evidence.quote, locator=claim.evidence.locator,
+    )
+
+
+def _finding_row(run_id: int, finding: Finding) -> FindingRow:
+    return FindingRow(
+        run_id=run_id, fingerprint=finding.fingerprint, rule=finding.rule, severity=finding.severity.value,
+        url=finding.url, message=finding.message, hint=finding.hint,
+    )
+
+
+def _run_record(row: RunRow) -> RunRecord:
+    return RunRecord(
+        id=row.id, sites=tuple(row.sites.split(",")), status=row.status, started_at=row.started_at,
+        finished_at=row.finished_at, pages=row.pages, cached_pages=row.cached_pages, failures=row.failures,
+        findings=row.findings, report_path=row.report_path, error=row.error,
+    )
