@@ -167,7 +167,8 @@ class Finding:
 
     claims[0] is the claim to fix; further claims are the other side of a contradiction.
     params records what the rule ran with (tolerance, threshold, today) so a report can say
-    why it fired.
+    why it fired. location is set when the finding is about something other than a claim
+    (a table total, a review date).
     """
 
     rule: str
@@ -180,6 +181,7 @@ class Finding:
     page_date: PageDate | None = None
     params: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     fingerprint_basis: tuple[str, ...] = ()
+    location: Evidence | None = None
 
     @property
     def fingerprint(self) -> str:
@@ -189,6 +191,9 @@ class Finding:
 
     @property
     def evidence(self) -> Evidence | None:
+        """Where to fix it: the claim's evidence, or the table or date the rule read."""
+        if self.location is not None:
+            return self.location
         return self.claims[0].evidence if self.claims else None
 
 

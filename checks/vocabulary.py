@@ -67,8 +67,8 @@ class Vocabulary:
         self.qualifier_cues = {
             m.id: [(q.id, phrase_pattern(q.cues)) for q in m.qualifiers if q.cues] for m in facts.measures
         }
-        scopes = getattr(facts, "scopes", ())
-        self.scopes = phrase_pattern(scopes) if scopes else None
+        self.scopes = phrase_pattern(facts.scopes)
+        self.marketing = phrase_pattern(facts.marketing)
 
     def mentions(self, text: str, context: str, sentence: str | None = None) -> list[Mention]:
         """Entity mentions in text; an ambiguous alias needs a confirming word in context."""

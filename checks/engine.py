@@ -1,0 +1,108 @@
+"""The audit: documents in, findings out. Pure: today's date and the facts are passed in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Mapping, Sequence
+
+from checks.extract import Extraction, extract
+from checks.facts import Fact, FactBase
+from checks.model import Claim, Document, Finding, PageDate, PageFailure, Severity
+from checks.verdicts import Verdict, judge
+
+DEFAULT_STALE_AFTER_DAYS = 90
+DEFAULT_MAX_FINDINGS_PER_RULE = 25
+
+
+@dataclass(frozen=True, slots=True)
+class AuditSettings:
+    """What the rules run with. severity overrides map rule name -> severity."""
+
+    stale_after_days: int = DEFAULT_STALE_AFTER_DAYS
+    max_findings_per_rule: int = DEFAULT_MAX_FINDINGS_PER_RULE
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    disabled: frozenset[str] = frozenset()
+
+
+class PageContext:
+    """One page as the rules see it: document, extracted claims, and their verdicts."""
+
+    def __init__(self, document: Document, facts: FactBase) -> None:
+        self.document = document
+        self.facts = facts
+        self.extraction: Extraction = extract(document, facts)
+
+    @property
+    def url(self) -> str:
+        return self.document.url
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        return self.extraction.claims
+
+    @cached_property
+    def verdicts(self) -> tuple[Verdict, ...]:
+        return tuple(judge(claim, self.facts) for claim in self.claims)
+
+
+@dataclass(frozen=True)
+class AuditContext:
+    pages: tuple[PageContext, ...]
+    facts: FactBase
+    today: date
+    settings: AuditSettings
+
+
+@dataclass(frozen=True, slots=True)
+class PageAudit:
+    url: str
+    title: str
+    dates: tuple[PageDate, ...]
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AuditResult:
+    today: date
+    facts_version: str
+    facts_path: str
+    pages: tuple[PageAudit, ...]
+    failures: tuple[PageFailure, ...] = ()
+    overdue_facts: tuple[Fact, ...] = ()
+    settings: AuditSettings = AuditSettings()
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return tuple(finding for page in self.pages for finding in page.findings)
+
+
+def audit(
+    documents: Sequence[Document],
+    facts: FactBase,
+    today: date,
+    settings: AuditSettings = AuditSettings(),
+    failures: Sequence[PageFailure] = (),
+) -> AuditResult:
+    """Extract and check every document; cross-page rules see all of them together."""
+    from checks.rules import run_rules
+
+    context = AuditContext(tuple(PageContext(d, facts) for d in documents), facts, today, settings)
+    by_page: dict[str, list[Finding]] = {page.url: [] for page in context.pages}
+    for finding in run_rules(context):
+        by_page.setdefault(finding.url, []).append(finding)
+    pages = tuple(
+        PageAudit(p.url, p.document.title, p.document.dates, p.claims, tuple(_sorted(by_page.pop(p.url, []))))
+        for p in context.pages
+    )
+    extra = tuple(PageAudit(url, "", (), (), tuple(_sorted(found))) for url, found in by_page.items() if found)
+    return AuditResult(
+        today, facts.version, facts.path, pages + extra, tuple(failures), tuple(facts.overdue(today)), settings
+    )
+
+
+def _sorted(findings: list[Finding]) -> list[Finding]:
+    """By severity; rules already yield in page order and the sort is stable."""
+    return sorted(findings, key=lambda f: -f.severity.rank)

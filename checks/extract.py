@@ -1,0 +1,328 @@
+"""From a document to claims: which numbers state a tracked measure, of what, and how.
+
+For every quantity in a block the extractor decides, in order:
+1. the measure: the quantity's unit must be one the measure accepts, and a counted noun or a
+   cue word must signal it (in the sentence, the table headers, or the headings above), with
+   no exclusion word ("practice" questions, months of "preparation") next to the number;
+2. the entity: the nearest mention in the sentence, else the table's column/row header, else
+   the last mention earlier in the block, else the nearest heading naming one entity, else
+   the page title when it names exactly one;
+3. the qualifier: cue words attached to the number, else in the table headers, else anywhere
+   in the sentence when only one qualifier is named there, else the measure's default;
+4. scope (a state or work setting) and period (the statistic's year or year range).
+Numbers in the site's own sales copy, comparatives ("10% more") and stated differences are
+not claims; differences are kept apart for the arithmetic rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checks.facts import FactBase, Measure
+from checks.model import Block, Claim, Document, Evidence, Quantity
+from checks.quantities import YearSpan, find_quantities, find_years
+from checks.sentences import sentence_at, sentence_spans
+from checks.vocabulary import Mention, Vocabulary, vocabulary_for
+
+HOURS_PER_YEAR = 2080
+CLAUSE_PENALTY = 60
+_CLAUSE_BREAK = re.compile(r",\s|;\s|\s[–—-]\s|\)\s*,|\b(?:while|whereas|compared|but|versus|vs\.?)\b", re.IGNORECASE)
+_COMPARATIVE_AFTER = re.compile(r"\s*(?:more|less|fewer|higher|lower|above|below|faster|slower)\b", re.IGNORECASE)
+_DIFFERENCE_BEFORE = re.compile(
+    r"\b(?:difference|gap|gain|premium|increase|raise|boost)\s+of\s+(?:about|approximately|around|roughly|nearly|almost|some|just|only)?\s*$",
+    re.IGNORECASE,
+)
+_DIFFERENCE_AFTER = re.compile(r"\s*(?:more|less|higher|lower)\s+than\b", re.IGNORECASE)
+_CONVERSIONS = {
+    "minutes": {"minute": 1.0, "hour": 60.0, "day": 1440.0},
+    "months": {"day": 1 / 30.4375, "week": 7 / 30.4375, "month": 1.0, "year": 12.0},
+    "usd_year": {None: 1.0, "year": 1.0, "hour": float(HOURS_PER_YEAR), "month": 12.0, "week": 52.0},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class StatedDifference:
+    """"a difference of about $540 per year": checked by the arithmetic rule, never a claim."""
+
+    low: float
+    high: float
+    measure: str
+    evidence: Evidence
+    block_index: int
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    claims: tuple[Claim, ...]
+    differences: tuple[StatedDifference, ...]
+
+
+@dataclass(slots=True)
+class _Page:
+    document: Document
+    vocabulary: Vocabulary
+    title_entity: str | None
+    heading_entities: dict[str, str | None]
+
+
+@dataclass(slots=True)
+class _Spot:
+    """One quantity in its block, with the text around it that the decisions look at."""
+
+    block: Block
+    block_index: int
+    quantity: Quantity
+    sentence: tuple[int, int]
+    before: str  # text from the previous quantity (or sentence start) up to this one
+    after: str  # text from this quantity up to the next one (or sentence end)
+    headers: str
+
+
+def extract(document: Document, facts: FactBase) -> Extraction:
+    """Every claim about a tracked measure in the document, and every stated difference."""
+    vocabulary = vocabulary_for(facts)
+    page = _Page(document, vocabulary, _single_entity(vocabulary, document.title, document.title), {})
+    claims: list[Claim] = []
+    differences: list[StatedDifference] = []
+    for index, block in enumerate(document.blocks):
+        if block.kind == "heading":
+            continue
+        for spot in _spots(block, index):
+            _read_spot(page, spot, claims, differences)
+    return Extraction(tuple(claims), tuple(differences))
+
+
+def _spots(block: Block, index: int) -> list[_Spot]:
+    quantities = find_quantities(block.text)
+    if not quantities:
+        return []
+    spans = sentence_spans(block.text)
+    headers = " ".join(h for h in (block.row_header, block.column_header) if h)
+    spots = []
+    for position, quantity in enumerate(quantities):
+        sentence = sentence_at(spans, quantity.start)
+        previous_end = quantities[position - 1].end if position else 0
+        next_start = quantities[position + 1].start if position + 1 < len(quantities) else len(block.text)
+        before = block.text[max(sentence[0], previous_end) : quantity.start]
+        after = block.text[quantity.end : min(sentence[1], next_start)]
+        spots.append(_Spot(block, index, quantity, sentence, before, after, headers))
+    return spots
+
+
+def _read_spot(page: _Page, spot: _Spot, claims: list[Claim], differences: list[StatedDifference]) -> None:
+    vocabulary = page.vocabulary
+    text = spot.block.text
+    sentence_text = text[spot.sentence[0] : spot.sentence[1]]
+    if vocabulary.marketing is not None and vocabulary.marketing.search(sentence_text):
+        return
+    measure = _measure(vocabulary, spot, page.document.blocks, sentence_text)
+    if measure is None:
+        return
+    converted = _convert(spot.quantity, measure)
+    if converted is None:
+        return
+    low, high, stated_unit = converted
+    evidence = _evidence(page.document.url, spot)
+    if _DIFFERENCE_BEFORE.search(spot.before) or _DIFFERENCE_AFTER.match(spot.after):
+        differences.append(StatedDifference(low, high, measure.id, evidence, spot.block_index))
+        return
+    if _COMPARATIVE_AFTER.match(spot.after):
+        return
+    entity = _entity(page, spot)
+    if entity is None:
+        return
+    claims.append(
+        Claim(
+            entity=entity,
+            measure=measure.id,
+            qualifier=_qualifier(vocabulary, measure, spot, sentence_text),
+            low=low,
+            high=high,
+            unit=measure.unit,
+            evidence=evidence,
+            bound=spot.quantity.bound,
+            approximate=spot.quantity.approximate,
+            scope=_scope(vocabulary, spot, sentence_text),
+            period=_period(spot, sentence_text),
+            visible=spot.block.visible,
+            stated_unit=stated_unit,
+        )
+    )
+
+
+def _evidence(url: str, spot: _Spot) -> Evidence:
+    start, end = spot.sentence
+    quote = spot.block.text[start:end].strip()
+    offset = start + (len(spot.block.text[start:end]) - len(spot.block.text[start:end].lstrip()))
+    span = (spot.quantity.start - offset, spot.quantity.end - offset)
+    return Evidence(url, spot.block.locator, quote, span, spot.block.heading_path, spot.block.position)
+
+
+# --- measure ---------------------------------------------------------------------------------
+
+
+def _measure(vocabulary: Vocabulary, spot: _Spot, blocks: tuple[Block, ...], sentence: str) -> Measure | None:
+    """The best-signalled measure that accepts this quantity's unit, or None."""
+    quantity = spot.quantity
+    window = spot.before[-40:] + quantity.text + spot.after[:40]
+    heading_text = " ".join(spot.block.heading_path[-2:])
+    best: tuple[tuple[int, int], Measure] | None = None
+    for measure in vocabulary.measures():
+        if quantity.unit not in measure.accepts:
+            continue
+        exclude = vocabulary.excludes[measure.id]
+        if exclude is not None and exclude.search(window):
+            continue
+        score = _signal(vocabulary, measure, spot, sentence, heading_text)
+        if score is not None and (best is None or score > best[0]):
+            best = (score, measure)
+    return best[1] if best else None
+
+
+def _signal(vocabulary: Vocabulary, measure: Measure, spot: _Spot, sentence: str, heading_text: str) -> tuple[int, int] | None:
+    """(strength, -distance) of the evidence that the quantity states this measure."""
+    quantity = spot.quantity
+    if quantity.unit == "count" and measure.nouns:
+        noun_text = quantity.text if quantity.noun else spot.headers
+        if not _has_noun(vocabulary, measure, noun_text):
+            return None
+        return (3, 0)
+    cues = vocabulary.cues[measure.id]
+    if cues is None:
+        return None
+    number_at = quantity.start - spot.sentence[0]
+    distances = [abs(m.start() - number_at) for m in cues.finditer(sentence)]
+    if distances:
+        return (2, -min(distances))
+    if spot.headers and cues.search(spot.headers):
+        return (2, -1000)
+    if heading_text and cues.search(heading_text):
+        return (1, 0)
+    return None
+
+
+def _has_noun(vocabulary: Vocabulary, measure: Measure, text: str) -> bool:
+    lowered = text.lower()
+    return any(re.search(rf"(?<![\w-]){re.escape(noun)}(?![\w-])", lowered) for noun in vocabulary.nouns[measure.id])
+
+
+def _convert(quantity: Quantity, measure: Measure) -> tuple[float, float, str | None] | None:
+    """The quantity's low/high in the measure's unit, and the unit as stated if different."""
+    table = _CONVERSIONS.get(measure.unit)
+    if table is None:
+        if quantity.per is not None:
+            return None
+        return quantity.low, quantity.high, None
+    key = quantity.per if measure.unit == "usd_year" else quantity.unit
+    factor = table.get(key)
+    if factor is None:
+        return None
+    stated = None if factor == 1.0 else (f"usd/{quantity.per}" if measure.unit == "usd_year" else quantity.unit)
+    return round(quantity.low * factor, 4), round(quantity.high * factor, 4), stated
+
+
+# --- entity ----------------------------------------------------------------------------------
+
+
+def _entity(page: _Page, spot: _Spot) -> str | None:
+    vocabulary = page.vocabulary
+    block = spot.block
+    context = " ".join((page.document.title, *block.heading_path, block.text))
+    start, end = spot.sentence
+    sentence_mentions = vocabulary.mentions(block.text[start:end], context)
+    if sentence_mentions:
+        return _nearest(sentence_mentions, block.text[start:end], spot.quantity.start - start)
+    for header in (block.column_header, block.row_header):
+        entity = _single_entity(vocabulary, header, context) if header else None
+        if entity:
+            return entity
+    earlier = vocabulary.mentions(block.text[:start], context)
+    if earlier:
+        return earlier[-1].entity
+    for heading in reversed(block.heading_path):
+        if heading not in page.heading_entities:
+            page.heading_entities[heading] = _single_entity(vocabulary, heading, context)
+        if page.heading_entities[heading]:
+            return page.heading_entities[heading]
+    return page.title_entity
+
+
+def _single_entity(vocabulary: Vocabulary, text: str, context: str) -> str | None:
+    entities = {mention.entity for mention in vocabulary.mentions(text, context)}
+    return entities.pop() if len(entities) == 1 else None
+
+
+def _nearest(mentions: list[Mention], sentence: str, number_at: int) -> str:
+    return min(mentions, key=lambda m: _distance(sentence, m.start, m.end, number_at)).entity
+
+
+def _distance(sentence: str, start: int, end: int, number_at: int) -> int:
+    """Characters between a phrase and the number, plus a penalty per clause boundary crossed."""
+    low, high = (end, number_at) if end <= number_at else (number_at, start)
+    between = sentence[low:high]
+    return (high - low) + CLAUSE_PENALTY * len(_CLAUSE_BREAK.findall(between))
+
+
+# --- qualifier, scope, period ------------------------------------------------------------------
+
+
+def _qualifier(vocabulary: Vocabulary, measure: Measure, spot: _Spot, sentence: str) -> str:
+    cues = vocabulary.qualifier_cues[measure.id]
+    if not cues:
+        return measure.default_qualifier
+    attached = spot.quantity.text + " " + spot.after[:30] + " | " + spot.before[-30:]
+    for text in (attached, spot.headers):
+        named = [qualifier for qualifier, pattern in cues if pattern is not None and pattern.search(text)]
+        if named:
+            return named[0] if len(named) == 1 else _closest_qualifier(cues, spot)
+    in_sentence = {qualifier for qualifier, pattern in cues if pattern is not None and pattern.search(sentence)}
+    if len(in_sentence) == 1:
+        return in_sentence.pop()
+    return measure.default_qualifier
+
+
+def _closest_qualifier(cues: list, spot: _Spot) -> str:
+    """When several qualifiers are named next to the number, the one closest to it wins."""
+    text = spot.before[-30:] + spot.quantity.text + spot.after[:30]
+    number_at = len(spot.before[-30:])
+    best = min(
+        ((abs(match.start() - number_at), qualifier) for qualifier, pattern in cues if pattern for match in pattern.finditer(text)),
+        default=(0, ""),
+    )
+    return best[1]
+
+
+def _scope(vocabulary: Vocabulary, spot: _Spot, sentence: str) -> str | None:
+    if vocabulary.scopes is None:
+        return None
+    number_at = spot.quantity.start - spot.sentence[0]
+    matches = list(vocabulary.scopes.finditer(sentence))
+    if spot.headers:
+        matches += [m for m in vocabulary.scopes.finditer(spot.headers)]
+    in_sentence = [m for m in matches if m.string is sentence]
+    if in_sentence:
+        best = min(in_sentence, key=lambda m: _distance(sentence, m.start(), m.end(), number_at))
+        return _canonical_scope(vocabulary, best.group(0))
+    return _canonical_scope(vocabulary, matches[0].group(0)) if matches else None
+
+
+def _canonical_scope(vocabulary: Vocabulary, matched: str) -> str:
+    lowered = " ".join(matched.lower().split())
+    return next((scope for scope in vocabulary.facts.scopes if scope.lower() == lowered), lowered)
+
+
+def _period(spot: _Spot, sentence: str) -> str | None:
+    number_at = spot.quantity.start - spot.sentence[0]
+    years = find_years(sentence)
+    if years:
+        return _format_period(min(years, key=lambda y: abs(y.start - number_at)))
+    for header in (spot.block.row_header, spot.block.column_header):
+        header_years = find_years(header) if header else []
+        if header_years:
+            return _format_period(header_years[0])
+    return None
+
+
+def _format_period(span: YearSpan) -> str:
+    return f"{span.start_year}-{span.end_year}" if span.end_year else str(span.start_year)

@@ -1,0 +1,210 @@
+"""## What it does
+Checks the sums and derived figures a page states: a table's rows against its "Total" row
+(counts and percentages, and each share against count / total), an hourly wage against the
+annual wage beside it (BLS annualises at 2,080 hours), and a stated difference against the two
+figures it is the difference of.
+
+## Why is this bad?
+Arithmetic that does not add up is the easiest error for a reader to spot and the surest sign
+that one of the figures was changed without the others.
+
+## Example
+"Medical assistants earn a median $44,200 a year ($19.00 per hour)."
+
+Use instead:
+"Medical assistants earn a median $44,200 a year ($21.25 per hour)."
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+from typing import TYPE_CHECKING, Iterator
+
+from checks.describe import format_number, quoted, subject
+from checks.extract import HOURS_PER_YEAR, StatedDifference
+from checks.model import Block, Claim, Evidence, Finding, Severity
+from checks.quantities import find_quantities
+from checks.rules.common import finding
+
+if TYPE_CHECKING:
+    from checks.engine import AuditContext, PageContext
+
+NAME = "arithmetic"
+CODE = "CA105"
+SEVERITY = Severity.ERROR
+_TOTAL_LABEL = re.compile(r"^\s*(?:total|sum|overall|all\b|grand total)", re.IGNORECASE)
+ANNUAL_ROUNDING = 50.0
+
+
+def check(context: "AuditContext") -> Iterator[Finding]:
+    for page in context.pages:
+        yield from _table_totals(page)
+        yield from _hourly_annual(context, page)
+        yield from _differences(context, page)
+
+
+# --- tables ----------------------------------------------------------------------------------
+
+
+def _table_totals(page: "PageContext") -> Iterator[Finding]:
+    tables: dict[int, list[Block]] = {}
+    for block in page.document.blocks:
+        if block.kind == "table_cell" and block.table is not None:
+            tables.setdefault(block.table, []).append(block)
+    for cells in tables.values():
+        yield from _check_table(page.url, cells)
+
+
+def _cell_value(block: Block) -> tuple[float, str] | None:
+    """The single number a cell holds, with its unit, or None."""
+    quantities = find_quantities(block.text)
+    if len(quantities) != 1 or quantities[0].is_range:
+        return None
+    quantity = quantities[0]
+    if len(quantity.text) < len(block.text.strip()) - 2 and quantity.unit != "count":
+        return None
+    return quantity.low, quantity.unit
+
+
+def _check_table(url: str, cells: list[Block]) -> Iterator[Finding]:
+    rows: dict[int, dict[int, Block]] = {}
+    for cell in cells:
+        rows.setdefault(cell.row or 0, {})[cell.column or 0] = cell
+    total_rows = [r for r, row in rows.items() if _is_total_row(row)]
+    if len(total_rows) != 1:
+        return
+    total_row = rows[total_rows[0]]
+    part_rows = [row for r, row in rows.items() if r != total_rows[0] and any(_cell_value(c) for c in row.values())]
+    columns: dict[int, tuple[list[float], float, str]] = {}
+    for column, total_cell in total_row.items():
+        total = _cell_value(total_cell)
+        parts = [_cell_value(row[column]) if column in row else None for row in part_rows]
+        if total is None or not parts or any(p is None or p[1] != total[1] for p in parts):
+            continue
+        values = [p[0] for p in parts]
+        columns[column] = (values, total[0], total[1])
+        yield from _sum_mismatch(url, total_cell, values, total[0], total[1])
+    yield from _share_mismatch(url, part_rows, columns)
+
+
+def _is_total_row(row: dict[int, Block]) -> bool:
+    first = row.get(min(row)) if row else None
+    label = (first.row_header or first.text) if first else ""
+    return bool(_TOTAL_LABEL.match(label or ""))
+
+
+def _sum_mismatch(url: str, cell: Block, values: list[float], total: float, unit: str) -> Iterator[Finding]:
+    tolerance = 1.0 if unit == "percent" else 0.01 * len(values)
+    stated = sum(values)
+    if abs(stated - total) <= tolerance:
+        return
+    suffix = "%" if unit == "percent" else ""
+    shown = " + ".join(f"{format_number(v)}{suffix}" for v in values)
+    header = f" in the {cell.column_header!r} column" if cell.column_header else ""
+    yield _table_finding(
+        url,
+        cell,
+        f"The table's rows{header} add up to {format_number(stated)}{suffix} ({shown}), but its total row says "
+        f"{format_number(total)}{suffix}",
+        "Correct the rows or the total so they agree",
+        ("sum", cell.column_header or str(cell.column), format_number(total), format_number(stated)),
+    )
+
+
+def _share_mismatch(url: str, part_rows: list[dict[int, Block]], columns: dict) -> Iterator[Finding]:
+    """Each row's percentage should be its count over the total (to rounding)."""
+    counts = [c for c, (_, _, unit) in columns.items() if unit == "count"]
+    shares = [c for c, (_, total, unit) in columns.items() if unit == "percent" and abs(total - 100) <= 1]
+    if len(counts) != 1 or len(shares) != 1:
+        return
+    count_values, total, _ = columns[counts[0]]
+    share_values, _, _ = columns[shares[0]]
+    for row, count, share in zip(part_rows, count_values, share_values):
+        expected = 100 * count / total if total else 0
+        if abs(expected - share) > 1.0:
+            cell = row[shares[0]]
+            yield _table_finding(
+                url,
+                cell,
+                f"{format_number(share)}% does not match {format_number(count)} of {format_number(total)} "
+                f"({expected:.1f}%) in the row {cell.row_header or ''!r}",
+                f"Change {format_number(share)}% to {round(expected)}%",
+                ("share", cell.row_header or str(cell.row), format_number(share)),
+            )
+
+
+def _table_finding(url: str, cell: Block, message: str, hint: str, basis: tuple[str, ...]) -> Finding:
+    location = Evidence(url, cell.locator, cell.text, (0, len(cell.text)), cell.heading_path, cell.position)
+    return Finding(NAME, SEVERITY, message, url, hint, fingerprint_basis=("table", *basis), location=location)
+
+
+# --- hourly versus annual ----------------------------------------------------------------------
+
+
+def _hourly_annual(context: "AuditContext", page: "PageContext") -> Iterator[Finding]:
+    for hourly, annual in _same_sentence_pairs(page.claims):
+        tolerance = _hourly_rounding(hourly) * HOURS_PER_YEAR + ANNUAL_ROUNDING
+        if abs(hourly.low - annual.low) <= tolerance:
+            continue
+        rate = hourly.low / HOURS_PER_YEAR
+        message = (
+            f"{subject(annual, context.facts)}: {quoted(hourly)} × {HOURS_PER_YEAR:,} hours is "
+            f"${format_number(round(hourly.low))} a year, not {quoted(annual)}"
+        )
+        hint = f"Check both figures: {quoted(annual)} a year is ${annual.low / HOURS_PER_YEAR:,.2f} an hour"
+        params = {"hours_per_year": str(HOURS_PER_YEAR), "tolerance": format_number(tolerance), "hourly": f"{rate:.2f}"}
+        yield finding(NAME, SEVERITY, hourly, message, hint, others=(annual,), params=params)
+
+
+def _same_sentence_pairs(claims: tuple[Claim, ...]) -> Iterator[tuple[Claim, Claim]]:
+    for a, b in combinations(claims, 2):
+        if a.key != b.key or a.evidence.quote != b.evidence.quote or a.evidence.locator != b.evidence.locator:
+            continue
+        if a.stated_unit == "usd/hour" and b.stated_unit is None:
+            yield a, b
+        elif b.stated_unit == "usd/hour" and a.stated_unit is None:
+            yield b, a
+
+
+def _hourly_rounding(claim: Claim) -> float:
+    """Half a unit of the hourly figure's last written digit: $21.25 -> 0.005, $19 -> 0.5."""
+    digits = re.search(r"\.(\d+)", claim.evidence.matched)
+    return 0.5 * 10 ** -(len(digits.group(1)) if digits else 0)
+
+
+# --- stated differences ----------------------------------------------------------------------
+
+
+def _differences(context: "AuditContext", page: "PageContext") -> Iterator[Finding]:
+    for difference in page.extraction.differences:
+        nearby = [c for c in page.claims if c.measure == difference.measure and c.evidence.locator == difference.evidence.locator]
+        candidates = [abs(a.low - b.low) for a, b in combinations(nearby, 2) if a.stated_unit == b.stated_unit]
+        if not candidates or any(_close(gap, difference) for gap in candidates):
+            continue
+        yield _difference_finding(context, difference, nearby)
+
+
+def _close(gap: float, difference: StatedDifference) -> bool:
+    tolerance = max(0.02 * difference.high, 1.0)
+    return difference.low - tolerance <= gap <= difference.high + tolerance
+
+
+def _difference_finding(context: "AuditContext", difference: StatedDifference, nearby: list[Claim]) -> Finding:
+    first, second = nearby[0], nearby[1]
+    actual = abs(first.low - second.low)
+    stated = f"`{difference.evidence.matched}`"
+    message = (
+        f"The stated difference {stated} does not match {quoted(first)} and {quoted(second)}, "
+        f"which differ by {format_number(round(actual, 2))}"
+    )
+    return Finding(
+        NAME,
+        SEVERITY,
+        message,
+        difference.evidence.url,
+        f"Change {stated} to {format_number(round(actual, 2))}",
+        claims=(first, second),
+        fingerprint_basis=("difference", difference.measure, format_number(difference.low)),
+        location=difference.evidence,
+    )

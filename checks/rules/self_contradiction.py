@@ -1,0 +1,69 @@
+"""## What it does
+Flags two figures on one page for the same thing (same entity, measure, qualifier and scope)
+that cannot both hold, such as two different training-length ranges.
+
+## Why is this bad?
+Readers notice when a page says "9 months to 2 years" in one place and "4 months to 2 years"
+in another, and then trust neither. Usually one copy was edited and the other forgotten.
+
+## Example
+"Training takes 9 months to 2 years." ... "Training typically spans 4 months to 2 years."
+
+Use instead:
+The same figure in both places: "Training takes 9 months to 2 years."
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from checks.describe import quoted, subject
+from checks.model import Claim, Finding, Severity
+from checks.rules.common import by_key, clusters, finding
+from checks.verdicts import Standing
+
+if TYPE_CHECKING:
+    from checks.engine import AuditContext, PageContext
+
+NAME = "self-contradiction"
+CODE = "CA201"
+SEVERITY = Severity.WARNING
+
+
+def check(context: "AuditContext") -> Iterator[Finding]:
+    for page in context.pages:
+        agreeing = {id(c) for c, v in zip(page.claims, page.verdicts) if v.standing is Standing.AGREES}
+        fact_of = {id(c): v.fact for c, v in zip(page.claims, page.verdicts)}
+        for claims in by_key(page.claims).values():
+            groups = clusters(claims, context.facts)
+            if len(groups) < 2:
+                continue
+            reference = _reference(groups, agreeing)
+            for group in groups:
+                if group is reference or _hourly_annual_pair(group[0], reference[0]):
+                    continue
+                yield _finding(context, page, group, reference, fact_of.get(id(group[0])))
+
+
+def _reference(groups: list[list[Claim]], agreeing: set[int]) -> list[Claim]:
+    """The group an editor should keep: the one the fact backs, else the most repeated."""
+    backed = [group for group in groups if any(id(claim) in agreeing for claim in group)]
+    return backed[0] if backed else max(groups, key=len)
+
+
+def _hourly_annual_pair(a: Claim, b: Claim) -> bool:
+    """Hourly and annual figures side by side are the arithmetic rule's to check."""
+    same_sentence = a.evidence.locator == b.evidence.locator and a.evidence.quote == b.evidence.quote
+    return same_sentence and (a.stated_unit != b.stated_unit)
+
+
+def _finding(context: "AuditContext", page: "PageContext", group: list[Claim], reference: list[Claim], fact) -> Finding:
+    claim, other = group[0], reference[0]
+    times = f" ({len(reference)} times)" if len(reference) > 1 else ""
+    message = (
+        f"{subject(claim, context.facts)} {quoted(claim)} contradicts {quoted(other)}"
+        f" stated elsewhere on this page{times}"
+    )
+    backed = fact is not None
+    hint = f"Use one figure throughout the page: {quoted(other)}" + (" matches the fact file" if backed else "")
+    return finding(NAME, SEVERITY, claim, message, hint, others=(other,), fact=fact, occurrences=len(group))

@@ -1,0 +1,76 @@
+"""How one claim stands against the fact base; the fact rules report from these verdicts.
+
+Computing the verdict once keeps contradicts-fact, qualifier-mismatch, outdated-statistic and
+unknown-claim mutually exclusive: a claim gets at most one of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from checks.facts import Fact, FactBase
+from checks.model import Claim
+
+APPROXIMATE_RELATIVE_TOLERANCE = 0.02
+
+
+class Standing(Enum):
+    AGREES = "agrees"
+    CONTRADICTS = "contradicts"
+    OTHER_QUALIFIER = "other-qualifier"
+    OUTDATED = "outdated"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    standing: Standing
+    fact: Fact | None = None  # the fact the claim should have matched
+    matched: Fact | None = None  # for OTHER_QUALIFIER: the fact the number belongs to
+
+
+def judge(claim: Claim, facts: FactBase) -> Verdict:
+    candidates = [f for f in facts.facts_for(claim.entity, claim.measure) if _same_scope(f, claim)]
+    own = [f for f in candidates if f.qualifier == claim.qualifier]
+    if any(agrees(claim, fact) for fact in own):
+        return Verdict(Standing.AGREES, own[0])
+    if own and _older(claim.period, own[0].period):
+        return Verdict(Standing.OUTDATED, own[0])
+    elsewhere = next((f for f in candidates if f.qualifier != claim.qualifier and agrees(claim, f)), None)
+    if elsewhere is not None:
+        return Verdict(Standing.OTHER_QUALIFIER, own[0] if own else None, elsewhere)
+    if own:
+        return Verdict(Standing.CONTRADICTS, _closest(claim, own))
+    return Verdict(Standing.UNKNOWN)
+
+
+def agrees(claim: Claim, fact: Fact) -> bool:
+    """The claim's value lies within the fact's value or range, give or take the tolerance."""
+    tolerance = tolerance_for(fact, claim)
+    return fact.low - tolerance <= claim.low and claim.high <= fact.high + tolerance
+
+
+def tolerance_for(fact: Fact, claim: Claim) -> float:
+    scale = max(abs(fact.low), abs(fact.high))
+    relative = max(fact.relative_tolerance, APPROXIMATE_RELATIVE_TOLERANCE if claim.approximate else 0.0)
+    return max(fact.tolerance, relative * scale)
+
+
+def _same_scope(fact: Fact, claim: Claim) -> bool:
+    return (fact.scope or "").lower() == (claim.scope or "").lower()
+
+
+def _closest(claim: Claim, facts: list[Fact]) -> Fact:
+    return min(facts, key=lambda f: abs(f.low - claim.low) + abs(f.high - claim.high))
+
+
+def last_year(period: str | None) -> int | None:
+    years = [int(y) for y in re.findall(r"\d{4}", period or "")]
+    return max(years) if years else None
+
+
+def _older(claim_period: str | None, fact_period: str | None) -> bool:
+    claim_year, fact_year = last_year(claim_period), last_year(fact_period)
+    return claim_year is not None and fact_year is not None and claim_year < fact_year
