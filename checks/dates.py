@@ -1,0 +1,276 @@
+"""Dates a page states about itself: when it was published, modified or reviewed.
+
+Read from <meta> tags, JSON-LD, <time datetime> elements and visible phrases such as
+"reviewed 2026-06-18" or "Last updated: May 2026". Visible phrases are found with a regex and
+only the date span is handed to dateparser (never whole paragraphs: slow and it reads "3 hours"
+as a date). ISO dates skip dateparser. Numeric dates read month first (06/18/2026), as US pages
+write them, unless the first number cannot be a month. A date without a year ("- Oct 16") is
+skipped rather than guessed, and nothing here depends on today's date.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import TYPE_CHECKING
+
+from checks.model import Block, PageDate
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d{2}"
+_ISO_DATE = rf"{_YEAR}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
+_DATE_SPAN = (
+    rf"(?P<iso>{_ISO_DATE})(?![\d:])"
+    rf"|(?P<numeric>\d{{1,2}}(?P<sep>[/.-])\d{{1,2}}(?P=sep){_YEAR})(?!\d)"
+    rf"|(?P<day_month>\d{{1,2}}{_ORDINAL}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})(?!\d)"
+    rf"|(?P<month_day>{_MONTH}\s+\d{{1,2}}{_ORDINAL},?\s+{_YEAR})(?!\d)"
+    rf"|(?P<month>{_MONTH},?\s+{_YEAR})(?!\d)"
+    # A bare year only when nothing follows it: "updated 2024 salary data" is not a date.
+    rf"|(?P<year>{_YEAR})(?=\s*(?:$|[.,;!?)\]]))"
+)
+_CUE = (
+    r"(?P<cue>(?:medically\s+|expert[-\s]|last\s+)?reviewed|fact[-\s]?checked"
+    r"|(?:last\s+)?(?:updated|modified|revised)|posted|published)"
+)
+# Between the cue and the date: punctuation, "on", "in", "as of", or "by <name> on".
+_LINK = r"(?:\s*[:|–—-]\s*|\s+)(?:by\s+[^;\n\d]{1,60}?,?\s+)?(?:(?:on|in|at|as\s+of)\s*:?\s+)?"
+_PHRASE = re.compile(rf"\b{_CUE}{_LINK}(?:{_DATE_SPAN})", re.IGNORECASE)
+# "The test plan was updated in 2024" is about something else, unless it names the page.
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:last\s+)?$", re.I)
+_PAGE_SUBJECT = re.compile(r"\b(?:page|article|post|guide|content|information|this)\b", re.I)
+_PASSIVE_WINDOW = 60
+
+_ISO_ONLY = re.compile(rf"\s*({_ISO_DATE})\s*")
+_YEAR_MONTH = re.compile(rf"\s*({_YEAR})-(\d{{2}})\s*")
+_YEAR_ONLY = re.compile(rf"\s*({_YEAR})\s*")
+_MAX_DATE_VALUE_CHARS = 40
+_DATE_SPAN_ONLY = re.compile(_DATE_SPAN, re.IGNORECASE)
+_SPAN_KINDS = ("iso", "numeric", "day_month", "month_day", "month", "year")
+
+_META_ROLES = {
+    "article:modified_time": "modified",
+    "og:updated_time": "modified",
+    "last-modified": "modified",
+    "date": "modified",
+    "dcterms.modified": "modified",
+    "dc.date.modified": "modified",
+    "datemodified": "modified",
+    "article:published_time": "published",
+    "dcterms.created": "published",
+    "dcterms.issued": "published",
+    "datepublished": "published",
+    "lastreviewed": "reviewed",
+}
+_JSON_LD_ROLES = {"dateModified": "modified", "datePublished": "published", "lastReviewed": "reviewed"}
+_ROLE_WORDS = (
+    (re.compile(r"review|fact[-\s]?check", re.I), "reviewed"),
+    (re.compile(r"updat|modif|revis", re.I), "modified"),
+    (re.compile(r"publish|posted|entry-date", re.I), "published"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DatePhrase:
+    """A visible "reviewed 2026-06-18"-style phrase: text is the whole phrase, start/end its span."""
+
+    role: str
+    value: date
+    precision: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class MetaDate:
+    """A <meta> tag that may carry a page date, as collected by the document walk."""
+
+    key: str
+    content: str
+    locator: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimeElement:
+    """A <time datetime> element with the words that say which date it is."""
+
+    datetime: str
+    cues: str
+    context: str
+    locator: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateSources:
+    """What the document walk collected for dates, so this module never touches the tree."""
+
+    meta: tuple[MetaDate, ...] = ()
+    json_ld: tuple[tuple[str, str], ...] = ()  # (script text, locator)
+    times: tuple[TimeElement, ...] = ()
+
+
+def page_dates(sources: DateSources, blocks: Iterable[Block]) -> tuple[PageDate, ...]:
+    """All dates the page states about itself, metadata first, duplicates removed."""
+    found = [
+        *_meta_dates(sources.meta),
+        *_json_ld_dates(sources.json_ld),
+        *_time_dates(sources.times),
+        *_text_dates(blocks),
+    ]
+    return tuple(dict.fromkeys(found))
+
+
+def find_date_phrases(text: str) -> list[DatePhrase]:
+    """Visible phrases that date the page: "reviewed 2026-06-18", "Posted in September 2022"."""
+    phrases = []
+    for match in _PHRASE.finditer(text):
+        if _about_something_else(text, match.start()):
+            continue
+        kind = _span_kind(match)
+        parsed = _parse_span(match.group(kind), kind)
+        if parsed is None:
+            continue
+        role = _role_from_words(match.group("cue"))[0]
+        phrases.append(DatePhrase(role, *parsed, match.group(), match.start(), match.end()))
+    return phrases
+
+
+def parse_date_value(value: str) -> tuple[date, str] | None:
+    """A machine-written date (attribute, JSON-LD) as (date, precision), or None if unreadable."""
+    if len(value) > _MAX_DATE_VALUE_CHARS:
+        return None
+    if match := _ISO_ONLY.fullmatch(value):
+        return _parse_span(match.group(1), "iso")
+    if match := _YEAR_MONTH.fullmatch(value):
+        year, month = int(match.group(1)), int(match.group(2))
+        return (date(year, month, 1), "month") if 1 <= month <= 12 else None
+    if match := _YEAR_ONLY.fullmatch(value):
+        return _parse_span(match.group(1), "year")
+    span = _DATE_SPAN_ONLY.fullmatch(value.strip())
+    if span is None:
+        return None
+    kind = _span_kind(span)
+    return _parse_span(span.group(kind), kind)
+
+
+def _span_kind(match: re.Match[str]) -> str:
+    return next(kind for kind in _SPAN_KINDS if match.group(kind))
+
+
+def _about_something_else(text: str, cue_start: int) -> bool:
+    before = text[max(0, cue_start - _PASSIVE_WINDOW) : cue_start]
+    if not _PASSIVE_BEFORE.search(before):
+        return False
+    sentence = re.split(r"[.!?]\s", before)[-1]
+    return not _PAGE_SUBJECT.search(sentence)
+
+
+def _parse_span(span: str, kind: str) -> tuple[date, str] | None:
+    if kind == "iso":
+        try:
+            return date.fromisoformat(span[:10]), "day"
+        except ValueError:
+            return None
+    if kind == "year":
+        return date(int(span), 1, 1), "year"
+    data = _date_parser().get_date_data(span)
+    year = re.search(_YEAR, span)
+    if data.date_obj is None or year is None or data.date_obj.year != int(year.group()):
+        return None
+    precision = "month" if kind == "month" else "day"
+    return data.date_obj.date(), precision
+
+
+@cache
+def _date_parser() -> DateDataParser:
+    # Imported on first use: dateparser loads slowly and most pages date themselves in ISO.
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "PARSERS": ["custom-formats", "absolute-time"],
+            "PREFER_DAY_OF_MONTH": "first",
+            "DATE_ORDER": "MDY",
+            "REQUIRE_PARTS": ["year"],
+        },
+    )
+
+
+def _role_from_words(words: str) -> list[str]:
+    return [role for pattern, role in _ROLE_WORDS if pattern.search(words)]
+
+
+def _meta_dates(metas: Sequence[MetaDate]) -> Iterator[PageDate]:
+    for meta in metas:
+        role = _META_ROLES.get(meta.key.lower())
+        parsed = parse_date_value(meta.content) if role else None
+        if parsed:
+            yield PageDate(role, *parsed, source="meta", text=meta.content, locator=meta.locator)
+
+
+def _json_ld_dates(scripts: Sequence[tuple[str, str]]) -> Iterator[PageDate]:
+    for script, locator in scripts:
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        for node in _json_ld_nodes(data):
+            for key, role in _JSON_LD_ROLES.items():
+                value = node.get(key)
+                parsed = parse_date_value(value) if isinstance(value, str) else None
+                if parsed:
+                    yield PageDate(role, *parsed, source="json-ld", text=value, locator=locator)
+
+
+def _json_ld_nodes(data: object) -> Iterator[dict]:
+    """Top-level JSON-LD objects and @graph members: the page's own entities.
+
+    Nested objects (a review inside a product, a comment) carry their own dates, not the page's.
+    """
+    tops = data if isinstance(data, list) else [data]
+    for top in tops:
+        if not isinstance(top, dict):
+            continue
+        yield top
+        graph = top.get("@graph")
+        if isinstance(graph, list):
+            yield from (node for node in graph if isinstance(node, dict))
+
+
+def _time_dates(times: Sequence[TimeElement]) -> Iterator[PageDate]:
+    for time in times:
+        parsed = parse_date_value(time.datetime)
+        if parsed is None:
+            continue
+        roles = _context_roles(time.context) or _role_from_words(time.cues)
+        for role in roles:
+            yield PageDate(role, *parsed, source="time", text=time.datetime, locator=time.locator)
+
+
+def _context_roles(context: str) -> list[str]:
+    """The role named by the cue word closest before the <time>, as in "Published May 1, updated"."""
+    last = max(
+        ((match.start(), role) for pattern, role in _ROLE_WORDS for match in pattern.finditer(context)),
+        default=None,
+    )
+    return [last[1]] if last else []
+
+
+def _text_dates(blocks: Iterable[Block]) -> Iterator[PageDate]:
+    for block in blocks:
+        for phrase in find_date_phrases(block.text):
+            yield PageDate(
+                phrase.role, phrase.value, phrase.precision, "text", phrase.text, block.locator
+            )

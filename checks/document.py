@@ -1,0 +1,509 @@
+"""HTML -> Document: the page's text as structured blocks, plus its title and its own dates.
+
+One iterative walk over the BeautifulSoup (lxml) tree, so that deep markup cannot exhaust the
+recursion limit and the cost stays a fraction of the parse itself. The walk
+
+- drops page furniture (scripts, navigation, site headers and footers, asides, forms, cookie
+  banners, breadcrumbs, footnote markers) with everything inside it;
+- turns headings, paragraphs, list items, table cells, captions, quotes and dt/dd into blocks,
+  and any other run of inline text (a CTA link in a div, a card's number) into a paragraph;
+  every text lands in exactly one block, the innermost one (a nested list's items are not
+  repeated in their parent item);
+- keeps hidden text as blocks with visible=False (a hidden span inside a visible heading
+  becomes its own block) so that dates in it can still be read;
+- records each block's heading path, and for table cells their row and column headers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from checks.dates import DateSources, MetaDate, TimeElement, page_dates
+from checks.errors import AuditInputError
+from checks.model import Block, Document
+
+_HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
+_BLOCK_LEVEL = frozenset(
+    "address article aside blockquote body caption center dd details dialog dir div dl dt "
+    "fieldset figcaption figure footer form header hgroup hr html li main menu nav ol p pre "
+    "section summary table tbody td tfoot th thead tr ul legend".split()
+) | frozenset(_HEADING_LEVELS)
+_FURNITURE_TAGS = frozenset(
+    "script style noscript template svg iframe nav aside form button select textarea object "
+    "embed canvas video audio map".split()
+)
+_FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
+_FURNITURE_WORDS = ("cookie", "consent", "gdpr", "breadcrumb")
+# Class and id words are never read on these: a body class like "gdpr-enabled" is no banner.
+_PAGE_ROOTS = frozenset({"html", "body", "main", "article"})
+_CONTENT_ROOTS = frozenset({"article", "main"})
+_OWN_BLOCKS = {"li": "list_item", "dt": "term", "dd": "definition"}
+_TOP_BLOCKS = {
+    "p": "paragraph",
+    "pre": "paragraph",
+    "address": "paragraph",
+    "summary": "paragraph",
+    "blockquote": "quote",
+    "figcaption": "caption",
+    "caption": "caption",
+}
+_HIDDEN_CLASSES = frozenset(
+    {"hidden", "hide", "d-none", "invisible", "sr-only", "visually-hidden", "visuallyhidden",
+     "screen-reader-text", "screen-reader-only"}
+)
+_NOT_HIDING_SUFFIXES = ("overflow-hidden", "overflow-x-hidden", "overflow-y-hidden")
+# "hidden md:block" or "d-none d-lg-block": hidden on small screens only, so readers see it.
+_DISPLAYS = r"(?:block|inline|inline-block|flex|inline-flex|grid|inline-grid|table|table-cell|table-row|contents)"
+_SHOWN_AT_BREAKPOINT = re.compile(rf"(?:\w+:|d-(?:sm|md|lg|xl|xxl)-){_DISPLAYS}")
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
+_FOOTNOTE_MARK = re.compile(r"\[?\d{1,3}\]?|[*†‡§]+")
+_SIMPLE_ID = re.compile(r"-?[A-Za-z_][\w-]*")
+_LETTER = re.compile(r"[^\W\d_]")
+_INVISIBLE_CHARS = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"), None)
+_MAX_SPAN = 1000
+_DATE_METAS = frozenset(
+    {"article:modified_time", "og:updated_time", "last-modified", "date", "dcterms.modified",
+     "dc.date.modified", "datemodified", "article:published_time", "dcterms.created",
+     "dcterms.issued", "datepublished", "lastreviewed", "og:title"}
+)
+
+
+def parse_html(html: str, url: str) -> Document:
+    """Parse a decoded page into a Document; raises AuditInputError for markup too deep to walk."""
+    try:
+        soup = BeautifulSoup(html, "lxml")
+        walk = _Walk()
+        walk.run(soup)
+    except RecursionError as error:
+        raise AuditInputError("page markup is nested too deeply to parse") from error
+    blocks = walk.blocks()
+    title = walk.title or _first_h1(blocks) or walk.og_title or ""
+    return Document(url=url, title=title, blocks=blocks, dates=page_dates(walk.date_sources(), blocks))
+
+
+def normalize_text(text: str) -> str:
+    """Collapse whitespace (NBSP included) and drop soft hyphens and zero-width characters."""
+    return " ".join(text.translate(_INVISIBLE_CHARS).split())
+
+
+@dataclass(eq=False)
+class _Pending:
+    """A block being collected; it becomes a Block when the walk is done."""
+
+    kind: str
+    element: Tag
+    visible: bool
+    heading_path: tuple[str, ...]
+    level: int | None = None
+    parts: list[str] = field(default_factory=list)
+    text: str = ""
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+    row_header: str | None = None
+    column_header: str | None = None
+
+
+@dataclass(eq=False)
+class _Cell:
+    pending: _Pending
+    column: int
+    colspan: int
+    is_header: bool
+
+
+@dataclass(eq=False)
+class _Table:
+    index: int
+    rows: list[list[_Cell]] = field(default_factory=list)
+    thead_rows: set[int] = field(default_factory=set)
+    spanned: dict[int, set[int]] = field(default_factory=dict)  # row -> columns taken by rowspans
+
+
+class _Context(NamedTuple):
+    hidden: bool
+    in_content: bool
+    collector: _Pending | None
+    container: Tag
+    table: _Table | None
+    in_cell: bool
+
+
+class _Exit(NamedTuple):
+    element: Tag
+    context: _Context
+    opened: _Pending | None
+    boundary: bool
+
+
+class _Walk:
+    def __init__(self) -> None:
+        self.pending: list[_Pending] = []
+        self.headings: list[tuple[int, str]] = []
+        self.anonymous: _Pending | None = None
+        self.tables = 0
+        self.id_counts: Counter[str] = Counter()
+        self.title = ""
+        self.og_title = ""
+        self.meta: list[MetaDate] = []
+        self.json_ld: list[tuple[str, str]] = []
+        self.times: list[tuple[Tag, str, str]] = []
+
+    def run(self, soup: BeautifulSoup) -> None:
+        root = _Context(False, False, None, soup, None, False)
+        stack: list[tuple[object, _Context] | _Exit] = [(child, root) for child in reversed(soup.contents)]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, _Exit):
+                self._leave(item)
+                continue
+            node, context = item
+            if type(node) is NavigableString:
+                self._text(node, context)
+            elif isinstance(node, Tag):
+                entered = self._enter(node, context)
+                if entered is not None:
+                    stack.append(entered)
+                    stack.extend((child, entered.context) for child in reversed(node.contents))
+
+    def _enter(self, element: Tag, context: _Context) -> _Exit | None:
+        name = element.name
+        if self._record(element, name):
+            return None
+        if ident := element.get("id"):
+            self.id_counts[ident] += 1
+        boundary = name in _BLOCK_LEVEL
+        if _is_furniture(element, name, context.in_content):
+            if boundary:
+                self._boundary(context)
+            return None
+        hidden = context.hidden or _is_hidden(element)
+        boundary = boundary or hidden != context.hidden
+        if boundary:
+            self._boundary(context)
+        opened = self._open_block(element, name, context, hidden)
+        table = _Table(self._next_table()) if name == "table" else context.table
+        if name == "tr" and table is not None:
+            _start_row(table, element)
+        if opened and opened.kind == "table_cell" and context.table is not None:
+            _place_cell(context.table, opened, element)
+        if name == "br":
+            self._line_break(context)
+        if name == "time" and element.get("datetime"):
+            collector = context.collector or self.anonymous
+            preceding = "".join(collector.parts)[-60:] if collector else ""
+            self.times.append((element, preceding, _attribute_words(element)))
+        inner = _Context(
+            hidden=hidden,
+            in_content=context.in_content or name in _CONTENT_ROOTS or element.get("role") == "main",
+            collector=opened or context.collector,
+            container=element if boundary else context.container,
+            table=table,
+            in_cell=context.in_cell or (opened is not None and opened.kind == "table_cell"),
+        )
+        return _Exit(element, inner, opened, boundary)
+
+    def _leave(self, exit: _Exit) -> None:
+        opened = exit.opened
+        if opened is not None:
+            opened.text = normalize_text("".join(opened.parts))
+            if opened.kind == "heading" and opened.visible and opened.text:
+                self._push_heading(opened.level or 6, opened.text)
+        if exit.boundary:
+            self._boundary(exit.context)
+        if exit.element.name == "table" and exit.context.table is not None:
+            _resolve_headers(exit.context.table)
+
+    def _text(self, node: NavigableString, context: _Context) -> None:
+        collector = context.collector
+        if collector is None:
+            if self.anonymous is None:
+                if not node.strip():
+                    return
+                self.anonymous = self._new_block("paragraph", context.container, not context.hidden)
+            collector = self.anonymous
+        collector.parts.append(node)
+
+    def _boundary(self, context: _Context) -> None:
+        """A block-level edge: separates words inside a block, ends an anonymous run outside one."""
+        if context.collector is not None:
+            context.collector.parts.append(" ")
+        elif self.anonymous is not None:
+            self.anonymous.text = normalize_text("".join(self.anonymous.parts))
+            self.anonymous = None
+
+    def _line_break(self, context: _Context) -> None:
+        collector = context.collector or self.anonymous
+        if collector is not None:
+            collector.parts.append(" ")
+
+    def _open_block(self, element: Tag, name: str, context: _Context, hidden: bool) -> _Pending | None:
+        """A new block for this element, or None when its text belongs to the enclosing block."""
+        kind = _OWN_BLOCKS.get(name)
+        level = _HEADING_LEVELS.get(name)
+        if name in ("td", "th"):
+            kind = "table_cell" if context.table is not None else "paragraph"
+        elif level is not None and not context.in_cell:
+            kind = "heading"
+        elif kind is None and context.collector is None:
+            kind = _TOP_BLOCKS.get(name)
+        elif kind is None and hidden and not context.hidden:
+            kind = "paragraph"  # hidden text inside a visible block stays out of its text
+        if kind is None:
+            return None
+        block = self._new_block(kind, element, not hidden)
+        block.level = level if kind == "heading" else None
+        return block
+
+    def _new_block(self, kind: str, element: Tag, visible: bool) -> _Pending:
+        block = _Pending(kind, element, visible, tuple(text for _, text in self.headings))
+        self.pending.append(block)
+        return block
+
+    def _push_heading(self, level: int, text: str) -> None:
+        while self.headings and self.headings[-1][0] >= level:
+            self.headings.pop()
+        self.headings.append((level, text))
+
+    def _next_table(self) -> int:
+        self.tables += 1
+        return self.tables - 1
+
+    def _record(self, element: Tag, name: str) -> bool:
+        """Collect title, meta and JSON-LD; True when the element holds no page text."""
+        if name == "title":
+            self.title = self.title or normalize_text(element.get_text())
+            return True
+        if name == "meta":
+            self._record_meta(element)
+            return True
+        if name == "script" and (element.get("type") or "").strip().lower() == "application/ld+json":
+            self.json_ld.append((element.get_text(), 'script[type="application/ld+json"]'))
+            return True
+        return False
+
+    def _record_meta(self, element: Tag) -> None:
+        for attribute in ("property", "name", "itemprop"):
+            key = (element.get(attribute) or "").strip()
+            if key.lower() in _DATE_METAS and (content := element.get("content")):
+                if key.lower() == "og:title":
+                    self.og_title = self.og_title or normalize_text(content)
+                else:
+                    self.meta.append(MetaDate(key, content, f'meta[{attribute}="{key}"]'))
+                return
+
+    def blocks(self) -> tuple[Block, ...]:
+        if self.anonymous is not None:
+            self.anonymous.text = normalize_text("".join(self.anonymous.parts))
+        locate = _Locator(self.id_counts)
+        return tuple(
+            Block(
+                kind=block.kind,
+                text=block.text,
+                locator=locate(block.element),
+                heading_path=block.heading_path,
+                visible=block.visible,
+                level=block.level,
+                table=block.table,
+                row=block.row,
+                column=block.column,
+                row_header=block.row_header,
+                column_header=block.column_header,
+            )
+            for block in self.pending
+            if block.text
+        )
+
+    def date_sources(self) -> DateSources:
+        locate = _Locator(self.id_counts)
+        times = tuple(
+            TimeElement(element["datetime"], cues, preceding, locate(element))
+            for element, preceding, cues in self.times
+        )
+        return DateSources(meta=tuple(self.meta), json_ld=tuple(self.json_ld), times=times)
+
+
+def _attribute_words(element: Tag) -> str:
+    classes = element.get("class") or []
+    return " ".join([*classes, element.get("itemprop") or ""])
+
+
+def _is_furniture(element: Tag, name: str, in_content: bool) -> bool:
+    if name in _FURNITURE_TAGS:
+        return True
+    role = (element.get("role") or "").strip().lower()
+    if role in _FURNITURE_ROLES:
+        return True
+    if name in ("header", "footer"):
+        # Only site headers and footers: an article's own header holds its title and byline.
+        return not in_content
+    if name in ("sup", "sub") and _is_footnote_mark(element):
+        return True
+    if name in _PAGE_ROOTS:
+        return False
+    words = [element.get("id") or "", *(element.get("class") or []), element.get("aria-label") or ""]
+    words.append(element.get("itemtype") or "")
+    return any(word in token.lower() for token in words if token for word in _FURNITURE_WORDS)
+
+
+def _is_footnote_mark(element: Tag) -> bool:
+    """A citation marker such as <sup><a href="#fn1">1</a></sup>: it would glue onto a number."""
+    link = element.find("a", href=True)
+    if link is not None and link["href"].startswith("#"):
+        return True
+    return bool(_FOOTNOTE_MARK.fullmatch(element.get_text().strip()))
+
+
+def _is_hidden(element: Tag) -> bool:
+    attrs = element.attrs
+    if not attrs:
+        return False
+    if "hidden" in attrs or (attrs.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    style = attrs.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    classes = attrs.get("class")
+    if not classes:
+        return False
+    lowered = [token.lower() for token in classes]
+    hiding = any(
+        token in _HIDDEN_CLASSES or (token.endswith("-hidden") and not token.endswith(_NOT_HIDING_SUFFIXES))
+        for token in lowered
+    )
+    return hiding and not any(_SHOWN_AT_BREAKPOINT.fullmatch(token) for token in lowered)
+
+
+def _span(element: Tag, attribute: str) -> int:
+    try:
+        return min(max(int(element.get(attribute) or 1), 1), _MAX_SPAN)
+    except ValueError:
+        return 1
+
+
+def _start_row(table: _Table, row: Tag) -> None:
+    table.rows.append([])
+    parent = row.parent
+    if parent is not None and parent.name == "thead":
+        table.thead_rows.add(len(table.rows) - 1)
+
+
+def _place_cell(table: _Table, block: _Pending, element: Tag) -> None:
+    """Give a cell its row and column, skipping columns taken by cells spanning from above."""
+    if not table.rows:
+        table.rows.append([])
+    row_index = len(table.rows) - 1
+    row = table.rows[row_index]
+    taken = table.spanned.get(row_index, set())
+    column = row[-1].column + row[-1].colspan if row else 0
+    while column in taken:
+        column += 1
+    colspan = _span(element, "colspan")
+    for below in range(row_index + 1, row_index + _span(element, "rowspan")):
+        table.spanned.setdefault(below, set()).update(range(column, column + colspan))
+    row.append(_Cell(block, column, colspan, element.name == "th"))
+    block.table, block.row, block.column = table.index, row_index, column
+
+
+def _resolve_headers(table: _Table) -> None:
+    """Fill in column headers from the header rows and row headers from each row's label."""
+    header_rows = table.thead_rows or _th_first_row(table)
+    column_headers: dict[int, list[str]] = {}
+    for index in sorted(header_rows):
+        for cell in table.rows[index]:
+            for column in range(cell.column, cell.column + cell.colspan):
+                texts = column_headers.setdefault(column, [])
+                if cell.pending.text and cell.pending.text not in texts:
+                    texts.append(cell.pending.text)
+    for index, row in enumerate(table.rows):
+        if index in header_rows:
+            continue
+        label = _row_label(row)
+        for cell in row:
+            cell.pending.column_header = " ".join(column_headers.get(cell.column, ())) or None
+            if label is not None and label is not cell and label.column < cell.column:
+                cell.pending.row_header = label.pending.text
+
+
+def _th_first_row(table: _Table) -> set[int]:
+    first = table.rows[0] if table.rows else []
+    return {0} if first and all(cell.is_header for cell in first) and len(table.rows) > 1 else set()
+
+
+def _row_label(row: list[_Cell]) -> _Cell | None:
+    """The row's header cell: its first <th>, else a first-column cell that reads as a label."""
+    for cell in row:
+        if cell.is_header and cell.pending.text:
+            return cell
+    first = row[0] if row else None
+    if first is not None and first.column == 0 and _LETTER.search(first.pending.text):
+        return first
+    return None
+
+
+def _first_h1(blocks: tuple[Block, ...]) -> str:
+    return next((b.text for b in blocks if b.kind == "heading" and b.level == 1 and b.visible), "")
+
+
+class _Locator:
+    """CSS selectors for elements: the nearest unique #id, then tag:nth-of-type(n) steps.
+
+    Only the elements asked for and their parents are cached: caching every ancestor would
+    store quadratic text on deeply nested pages.
+    """
+
+    def __init__(self, id_counts: Counter[str]) -> None:
+        self.id_counts = id_counts
+        self.cache: dict[int, str] = {}
+        self.steps: dict[int, dict[int, str]] = {}
+
+    def __call__(self, element: Tag) -> str:
+        if (known := self.cache.get(id(element))) is not None:
+            return known
+        steps: list[str] = []
+        node: Tag | None = element
+        prefix = ""
+        while node is not None and node.name != "[document]":
+            if (known := self.cache.get(id(node))) is not None:
+                prefix = known
+                break
+            ident = node.get("id")
+            if ident and self.id_counts[ident] == 1 and _SIMPLE_ID.fullmatch(ident):
+                prefix = f"#{ident}"
+                break
+            if node.name in ("body", "head"):
+                prefix = node.name
+                break
+            steps.append(self._step(node))
+            node = node.parent
+        locator = " > ".join([part for part in (prefix, *reversed(steps)) if part])
+        self.cache[id(element)] = locator
+        if element.parent is not None and steps:
+            self.cache.setdefault(id(element.parent), locator.rpartition(" > ")[0] or prefix)
+        return locator
+
+    def _step(self, node: Tag) -> str:
+        parent = node.parent
+        if parent is None:
+            return node.name
+        siblings = self.steps.get(id(parent))
+        if siblings is None:
+            siblings = self.steps[id(parent)] = _sibling_steps(parent)
+        return siblings.get(id(node), node.name)
+
+
+def _sibling_steps(parent: Tag) -> dict[int, str]:
+    children = [child for child in parent.contents if isinstance(child, Tag)]
+    totals = Counter(child.name for child in children)
+    seen: Counter[str] = Counter()
+    steps = {}
+    for child in children:
+        seen[child.name] += 1
+        unique = totals[child.name] == 1
+        steps[id(child)] = child.name if unique else f"{child.name}:nth-of-type({seen[child.name]})"
+    return steps
