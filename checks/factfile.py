@@ -17,6 +17,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from pydantic_core import PydanticCustomError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from checks.errors import FactFileError
@@ -65,6 +66,11 @@ def _describe(value: Any) -> str:
     return str(value)
 
 
+def _plain(number: Any) -> str:
+    """0.0 reads as 0 in messages about limits the file never wrote as floats."""
+    return f"{number:g}" if _is_number(number) else str(number)
+
+
 def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
@@ -86,9 +92,6 @@ def _number_or_range(value: Any) -> float | tuple[float, float]:
 
 
 def _iso_date(value: Any) -> date:
-    # YAML reads 2026-11-01 as a date and "2026-11-01" as text; both mean the same day.
-    if isinstance(value, date) and not hasattr(value, "hour"):
-        return value
     if isinstance(value, str):
         try:
             return date.fromisoformat(value)
@@ -203,17 +206,36 @@ def load_facts(text: str, path: str = "facts.yaml") -> FactBase:
     return _build(model, root, path)
 
 
+class _DatesAsText(RoundTripConstructor):
+    """Leaves dates as text so that a bad one (2026-13-01) is reported with its line.
+
+    ruamel's own date constructor raises a bare ValueError that carries no position.
+    """
+
+
+_DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", _DatesAsText.construct_yaml_str)
+
+
 def _parse_yaml(text: str, path: str) -> CommentedMap:
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _DatesAsText
     try:
-        root = YAML(typ="rt").load(text)
+        root = yaml.load(text)
     except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        raise FactFileError(path, mark.line + 1 if mark else None, f"invalid YAML: {error.problem or error.context}") from None
-    except YAMLError as error:
+        raise FactFileError(path, *_yaml_problem(error)) from None
+    except (YAMLError, ValueError, TypeError) as error:
         raise FactFileError(path, None, f"invalid YAML: {error}") from None
     if not isinstance(root, CommentedMap):
         raise FactFileError(path, 1, f"expected a mapping of version, entities, measures and facts, got {_describe(root)}")
     return root
+
+
+def _yaml_problem(error: MarkedYAMLError) -> tuple[int | None, str]:
+    mark = error.problem_mark or error.context_mark
+    message = f"invalid YAML: {error.problem or error.context}"
+    if error.problem and error.context and error.context_mark is not None:
+        message += f" ({error.context} on line {error.context_mark.line + 1})"
+    return (mark.line + 1 if mark else None), message
 
 
 def _raise_first(path: str, problems: list[tuple[int | None, str]]) -> None:
@@ -242,10 +264,14 @@ def _line_of(root: CommentedMap, loc: tuple) -> int | None:
 
 
 def _loc_text(loc: tuple) -> str:
+    """("facts", 3, "value") -> "facts[3].value", the way people name a place in the file."""
     text = ""
     for key in loc:
-        text += f"[{key}]" if isinstance(key, int) else f".{key}" if text else str(key)
-    return text or "file"
+        if isinstance(key, int):
+            text += f"[{key}]"
+        else:
+            text += f".{key}" if text else str(key)
+    return text
 
 
 def _explain(error: dict) -> str:
@@ -274,9 +300,9 @@ def _explain(error: dict) -> str:
         "list_type": "a list",
         "model_type": "a mapping",
         "dict_type": "a mapping",
-        "greater_than": f"a number greater than {ctx.get('gt')}",
-        "greater_than_equal": f"a number of at least {ctx.get('ge')}",
-        "less_than": f"a number less than {ctx.get('lt')}",
+        "greater_than": f"a number greater than {_plain(ctx.get('gt'))}",
+        "greater_than_equal": f"a number of at least {_plain(ctx.get('ge'))}",
+        "less_than": f"a number less than {_plain(ctx.get('lt'))}",
     }
     if kind in expectations:
         return f"expected {expectations[kind]}, got {got}"
@@ -322,11 +348,11 @@ def _cross_check(model: FactFileModel) -> list[Problem]:
     ]
 
 
-def _duplicates(locs: list[tuple], keys: list, what: str) -> Iterator[Problem]:
-    first_seen: dict = {}
+def _duplicates(locs: list[tuple], keys: list[str], what: str) -> Iterator[Problem]:
+    first_seen: dict[str, tuple] = {}
     for loc, key in zip(locs, keys):
         if key in first_seen:
-            yield loc, f"duplicate {what} {_describe(key) if isinstance(key, str) else key}, first at {_loc_text(first_seen[key])}"
+            yield loc, f"duplicate {what} {key!r}, first at {_loc_text(first_seen[key])}"
         else:
             first_seen[key] = loc
 
@@ -370,7 +396,9 @@ def _measure_problems(measures: list[MeasureModel]) -> Iterator[Problem]:
 
 def _fact_problems(model: FactFileModel) -> Iterator[Problem]:
     entities = {e.id for e in model.entities}
-    measures = {m.id: _to_measure(m) for m in model.measures}
+    measures: dict[str, Measure] = {}
+    for measure_model in model.measures:  # a duplicated id is reported once; its first definition counts
+        measures.setdefault(measure_model.id, _to_measure(measure_model))
     scopes = {_fold(s) for s in model.scopes}
     seen: dict[tuple, tuple] = {}
     for i, fact in enumerate(model.facts):
