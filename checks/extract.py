@@ -33,6 +33,7 @@ _DIFFERENCE_BEFORE = re.compile(
     r"\b(?:difference|gap|gain|premium|increase|raise|boost)\s+of\s+(?:about|approximately|around|roughly|nearly|almost|some|just|only)?\s*$",
     re.IGNORECASE,
 )
+_ATTACHED_END = re.compile(r"[(,;]|\s[–—-]\s")
 _DIFFERENCE_AFTER = re.compile(r"\s*(?:more|less|higher|lower)\s+than\b", re.IGNORECASE)
 _CONVERSIONS = {
     "minutes": {"minute": 1.0, "hour": 60.0, "day": 1440.0},
@@ -88,13 +89,13 @@ def extract(document: Document, facts: FactBase) -> Extraction:
     for index, block in enumerate(document.blocks):
         if block.kind == "heading":
             continue
-        for spot in _spots(block, index):
+        for spot in _spots(block, index, vocabulary):
             _read_spot(page, spot, claims, differences)
     return Extraction(tuple(claims), tuple(differences))
 
 
-def _spots(block: Block, index: int) -> list[_Spot]:
-    quantities = find_quantities(block.text)
+def _spots(block: Block, index: int, vocabulary: Vocabulary) -> list[_Spot]:
+    quantities = _outside_phrases(find_quantities(block.text), block.text, vocabulary)
     if not quantities:
         return []
     spans = sentence_spans(block.text)
@@ -108,6 +109,14 @@ def _spots(block: Block, index: int) -> list[_Spot]:
         after = block.text[quantity.end : min(sentence[1], next_start)]
         spots.append(_Spot(block, index, quantity, sentence, before, after, headers))
     return spots
+
+
+def _outside_phrases(quantities: list[Quantity], text: str, vocabulary: Vocabulary) -> list[Quantity]:
+    """Drop numbers that belong to a qualifier phrase ("the lowest 10% earned...")."""
+    if vocabulary.numeric_cues is None or not quantities:
+        return quantities
+    phrases = [(m.start(), m.end()) for m in vocabulary.numeric_cues.finditer(text)]
+    return [q for q in quantities if not any(start <= q.start < end for start, end in phrases)]
 
 
 def _read_spot(page: _Page, spot: _Spot, claims: list[Claim], differences: list[StatedDifference]) -> None:
@@ -127,7 +136,7 @@ def _read_spot(page: _Page, spot: _Spot, claims: list[Claim], differences: list[
     if _DIFFERENCE_BEFORE.search(spot.before) or _DIFFERENCE_AFTER.match(spot.after):
         differences.append(StatedDifference(low, high, measure.id, evidence, spot.block_index))
         return
-    if _COMPARATIVE_AFTER.match(spot.after):
+    if _COMPARATIVE_AFTER.match(spot.after) or _is_breakdown_row(vocabulary, measure, spot.block):
         return
     entity = _entity(page, spot)
     if entity is None:
@@ -149,6 +158,22 @@ def _read_spot(page: _Page, spot: _Spot, claims: list[Claim], differences: list[
             stated_unit=stated_unit,
         )
     )
+
+
+def _is_breakdown_row(vocabulary: Vocabulary, measure: Measure, block: Block) -> bool:
+    """A cell in a row labelled with a topic or category ("Clinical Patient Care | 84") counts a
+    part of the measure, not the measure itself; only rows naming an entity, the measure or a
+    qualifier ("Exam", "Total", "CCMA") state the whole."""
+    if block.kind != "table_cell" or not block.row_header:
+        return False
+    label = block.row_header
+    context = " ".join(filter(None, (block.row_header, block.column_header)))
+    if vocabulary.mentions(label, context) or vocabulary.mentions(block.column_header or "", context):
+        return False
+    cues = vocabulary.cues[measure.id]
+    if (cues is not None and cues.search(label)) or _has_noun(vocabulary, measure, label):
+        return False
+    return not any(pattern is not None and pattern.search(label) for _, pattern in vocabulary.qualifier_cues[measure.id])
 
 
 def _evidence(url: str, spot: _Spot) -> Evidence:
@@ -271,12 +296,13 @@ def _qualifier(vocabulary: Vocabulary, measure: Measure, spot: _Spot, sentence: 
     cues = vocabulary.qualifier_cues[measure.id]
     if not cues:
         return measure.default_qualifier
-    attached = spot.quantity.text + " " + spot.after[:30] + " | " + spot.before[-30:]
+    attached = spot.quantity.text + " " + _ATTACHED_END.split(spot.after[:30], 1)[0] + " | " + spot.before[-30:]
     for text in (attached, spot.headers):
         named = [qualifier for qualifier, pattern in cues if pattern is not None and pattern.search(text)]
         if named:
             return named[0] if len(named) == 1 else _closest_qualifier(cues, spot)
-    in_sentence = {qualifier for qualifier, pattern in cues if pattern is not None and pattern.search(sentence)}
+    leading = sentence[: spot.quantity.start - spot.sentence[0]]
+    in_sentence = {qualifier for qualifier, pattern in cues if pattern is not None and pattern.search(leading)}
     if len(in_sentence) == 1:
         return in_sentence.pop()
     return measure.default_qualifier
@@ -294,17 +320,20 @@ def _closest_qualifier(cues: list, spot: _Spot) -> str:
 
 
 def _scope(vocabulary: Vocabulary, spot: _Spot, sentence: str) -> str | None:
+    """The state or work setting the figure is for: named before the number, or after it in
+    the same clause ("32% worked in medical and diagnostic laboratories")."""
     if vocabulary.scopes is None:
         return None
     number_at = spot.quantity.start - spot.sentence[0]
-    matches = list(vocabulary.scopes.finditer(sentence))
-    if spot.headers:
-        matches += [m for m in vocabulary.scopes.finditer(spot.headers)]
-    in_sentence = [m for m in matches if m.string is sentence]
-    if in_sentence:
-        best = min(in_sentence, key=lambda m: _distance(sentence, m.start(), m.end(), number_at))
+    candidates = [
+        m for m in vocabulary.scopes.finditer(sentence)
+        if m.end() <= number_at or not _CLAUSE_BREAK.search(sentence, number_at, m.start())
+    ]
+    if candidates:
+        best = min(candidates, key=lambda m: _distance(sentence, m.start(), m.end(), number_at))
         return _canonical_scope(vocabulary, best.group(0))
-    return _canonical_scope(vocabulary, matches[0].group(0)) if matches else None
+    in_headers = vocabulary.scopes.search(spot.headers) if spot.headers else None
+    return _canonical_scope(vocabulary, in_headers.group(0)) if in_headers else None
 
 
 def _canonical_scope(vocabulary: Vocabulary, matched: str) -> str:

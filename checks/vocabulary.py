@@ -67,6 +67,9 @@ class Vocabulary:
         self.qualifier_cues = {
             m.id: [(q.id, phrase_pattern(q.cues)) for q in m.qualifiers if q.cues] for m in facts.measures
         }
+        self.numeric_cues = phrase_pattern(
+            cue for m in facts.measures for q in m.qualifiers for cue in q.cues if any(ch.isdigit() for ch in cue)
+        )
         self.scopes = phrase_pattern(facts.scopes)
         self.marketing = phrase_pattern(facts.marketing)
 

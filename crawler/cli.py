@@ -1,11 +1,137 @@
-"""The `content-audit` command line: one click command per subcommand."""
+"""The `content-audit` command line: one click command per subcommand.
+
+User errors (bad paths, malformed fact files, unreadable pages) exit with status 2 and a
+one-line message; findings at or above --fail-on exit with 1; a clean audit exits with 0.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import sys
+from pathlib import Path
+
 import click
+
+import config
+from checks.decode import MAX_PAGE_BYTES
+from checks.engine import AuditResult, AuditSettings, audit
+from checks.errors import AuditInputError, FactFileError
+from checks.factfile import load_facts
+from checks.facts import FactBase
+from checks.model import Severity
+from checks.rules import RuleError
+from crawler.inputs import Inputs, expand_paths, is_url, read_document
+from reports.formats import json as json_format
+from reports.formats import text as text_format
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+class InputProblem(click.ClickException):
+    """Bad input: exit status 2, like a usage error, and never a traceback."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        click.echo(f"content-audit: error: {self.format_message()}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="content-audit")
 def main() -> None:
     """Audit the numbers on comparison pages against canonical facts."""
+
+
+def load_fact_base(path: str | None) -> FactBase:
+    """The fact file at path, or the bundled default; problems become InputProblem."""
+    fact_path = Path(path) if path else config.DEFAULT_FACTS
+    try:
+        text = fact_path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputProblem(f"{fact_path}: cannot read fact file: {error}") from error
+    try:
+        return load_facts(text, str(path or "facts.yaml"))
+    except FactFileError as error:
+        raise InputProblem(str(error)) from error
+
+
+def parse_today(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as error:
+        raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint="--today") from error
+
+
+def gather(paths: tuple[str, ...], max_bytes: int) -> Inputs:
+    try:
+        arguments = expand_paths(paths)
+        documents = [read_document(a, max_bytes) for a in arguments if not is_url(a)]
+    except AuditInputError as error:
+        raise InputProblem(str(error)) from error
+    urls = [a for a in arguments if is_url(a)]
+    failures = []
+    if urls:
+        from crawler.ondemand import FetchSettings, fetch_documents
+
+        fetched, failures = fetch_documents(urls, FetchSettings(max_bytes=max_bytes))
+        documents += fetched
+    return Inputs(documents, list(failures))
+
+
+def exit_status(result: AuditResult, fail_on: str) -> int:
+    if fail_on == "never":
+        return 0
+    threshold = Severity(fail_on).rank
+    return 1 if any(f.severity.rank >= threshold for f in result.findings) else 0
+
+
+@main.command("audit")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--facts", "facts_path", type=click.Path(dir_okay=False), help="Fact file (default: the bundled config/facts.yaml).")
+@click.option("--today", help="Audit as of this date, YYYY-MM-DD (default: today).")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True, help="Exit 1 when a finding is at or above this severity.")
+@click.option("--claims", "show_claims", is_flag=True, help="List every extracted claim, not only findings (text format).")
+@click.option("--stale-after", type=click.IntRange(min=1), default=90, show_default=True, help="Days after which a review date is stale.")
+@click.option("--max-page-mb", type=click.FloatRange(min=0.01), default=MAX_PAGE_BYTES / 1024 / 1024, show_default=True, help="Refuse pages larger than this.")
+@click.option("--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to this file instead of stdout.")
+def audit_command(paths, facts_path, today, output_format, fail_on, show_claims, stale_after, max_page_mb, output) -> None:
+    """Audit HTML files, directories of them, '-' (stdin) or http(s) URLs.
+
+    Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error.
+    """
+    facts = load_fact_base(facts_path)
+    as_of = parse_today(today)
+    inputs = gather(paths, int(max_page_mb * 1024 * 1024))
+    if not inputs.documents and not inputs.failures:
+        raise InputProblem("nothing to audit")
+    try:
+        result = audit(inputs.documents, facts, as_of, AuditSettings(stale_after_days=stale_after), inputs.failures)
+    except RuleError as error:
+        raise InputProblem(str(error)) from error
+    rendered = json_format.render(result) if output_format == "json" else text_format.render(result, show_claims=show_claims)
+    if output:
+        Path(output).write_text(rendered, encoding="utf-8")
+    else:
+        click.echo(rendered, nl=False)
+    if inputs.failures and not inputs.documents:
+        sys.exit(2)
+    sys.exit(exit_status(result, fail_on))
+
+
+@main.group("facts")
+def facts_group() -> None:
+    """Work with fact files."""
+
+
+@facts_group.command("check")
+@click.argument("path", required=False, type=click.Path(dir_okay=False))
+def facts_check(path: str | None) -> None:
+    """Validate a fact file (default: the bundled one); exit 2 with file:line on a problem."""
+    facts = load_fact_base(path)
+    click.echo(
+        f"{path or config.DEFAULT_FACTS}: ok — {len(facts.entities)} entities, {len(facts.measures)} measures, "
+        f"{len(facts.facts)} facts (version {facts.version})"
+    )

@@ -1,0 +1,297 @@
+"""Each rule on pages that must trigger it and pages that must not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checks.engine import AuditSettings
+from checks.rules import RULES
+from tests.conftest import audit_html, audit_pages, page
+
+
+def rules_fired(result, url: str | None = None) -> list[str]:
+    return [f.rule for f in result.findings if url is None or f.url == url]
+
+
+def findings_of(result, rule: str):
+    return [f for f in result.findings if f.rule == rule]
+
+
+# --- contradicts-fact ------------------------------------------------------------------------
+
+WRONG_FACTS = [
+    ("<p>The CCMA exam has 200 questions.</p>", "200"),
+    ("<p>The CPT exam gives you 90 minutes to answer its questions.</p>", "90 minutes"),
+    ("<h2>CCMA exam format</h2><p>Time limit: 2 hours</p>", "2 hours"),
+    ("<p>Medical assistants earn a median salary of $41,000 a year.</p>", "$41,000"),
+    ("<p>Phlebotomist jobs are projected to grow 10% from 2024 to 2034.</p>", "10%"),
+    ("<p>Phlebotomy training programs typically take 10-14 months.</p>", "10-14 months"),
+    ("<p>The AAMA CMA exam has 180 questions for medical assistants.</p>", "180"),
+    ("<p>To sit for the CPT exam you need at least 25 venipunctures on live patients.</p>", "25 venipunctures"),
+]
+
+
+@pytest.mark.parametrize("body, wrong", WRONG_FACTS)
+def test_contradicts_fact_fires_on_wrong_figures(facts, body, wrong):
+    result = audit_html(facts, page(body))
+    found = findings_of(result, "contradicts-fact")
+    assert found, rules_fired(result)
+    assert wrong in found[0].message
+    assert found[0].fact is not None and found[0].hint.startswith("Change")
+
+
+RIGHT_FACTS = [
+    "<p>The CCMA exam has 180 questions and a 3-hour time limit.</p>",
+    "<p>The CPT exam: 120 questions in 2 hours.</p>",
+    "<p>Medical assistants earned a median annual wage of $44,200 in May 2024.</p>",
+    "<p>Employment of phlebotomists is projected to grow 6% from 2024 to 2034.</p>",
+    "<p>Most phlebotomy programs take 4 to 8 months.</p>",
+    "<p>Medical assistant programs take between 9 months and 2 years.</p>",
+    "<p>The AAMA CMA exam for medical assistants has 200 questions over 160 minutes.</p>",
+    "<p>NHA requires at least 30 venipunctures and 10 capillary sticks for the CPT exam.</p>",
+]
+
+
+@pytest.mark.parametrize("body", RIGHT_FACTS)
+def test_correct_figures_raise_nothing(facts, body):
+    result = audit_html(facts, page(body))
+    assert [f for f in result.findings if f.severity.value != "info"] == []
+
+
+# --- qualifier-mismatch ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body, number",
+    [
+        ("<p>The CCMA exam has 150 questions.</p>", "150"),
+        ("<p>Medical assistant employment will grow 12%, adding about 112,300 new jobs.</p>", "112,300"),
+        ("<p>Phlebotomist roles will grow 6%, creating about 18,400 new positions.</p>", "18,400"),
+        ("<p>The CPT exam has 100 questions.</p>", "100"),
+    ],
+)
+def test_qualifier_mismatch_fires_for_a_number_of_another_qualifier(facts, body, number):
+    result = audit_html(facts, page(body))
+    found = findings_of(result, "qualifier-mismatch")
+    assert found and number in found[0].message, rules_fired(result)
+    assert "contradicts-fact" not in rules_fired(result)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>The CCMA has 150 scored multiple-choice questions, plus 30 unscored pretest questions.</p>",
+        "<p>The CPT exam has 120 questions: 100 scored and 20 pretest items.</p>",
+        "<p>About 112,300 openings for medical assistants are projected each year.</p>",
+        "<p>The CCMA exam has 180 questions (150 scored).</p>",
+    ],
+)
+def test_qualified_numbers_are_not_mismatches(facts, body):
+    result = audit_html(facts, page(body))
+    assert rules_fired(result) == [], [f.message for f in result.findings]
+
+
+# --- outdated-statistic ----------------------------------------------------------------------
+
+
+def test_outdated_salary_vintage_is_reported(facts):
+    result = audit_html(facts, page("<p>Median salary (2022): medical assistants earned $38,270.</p>"))
+    found = findings_of(result, "outdated-statistic")
+    assert found and "2022" in found[0].message and "44,200" in found[0].message
+
+
+def test_old_projection_period_is_reported(facts):
+    result = audit_html(facts, page("<table><tr><th>Job Outlook, 2019-29</th><td>Medical assistants: 19%</td></tr></table>"))
+    assert "outdated-statistic" in rules_fired(result), [f.message for f in result.findings]
+
+
+def test_current_vintage_is_not_outdated(facts):
+    result = audit_html(facts, page("<p>Median salary (2024): medical assistants earned $44,200.</p>"))
+    assert rules_fired(result) == []
+
+
+# --- self-contradiction ----------------------------------------------------------------------
+
+
+def test_contradictory_ranges_on_one_page(facts):
+    body = (
+        "<p>Medical assistant training takes 9 months to 2 years.</p>"
+        "<h2>FAQ</h2><p>Medical assistant training typically spans anywhere from 4 months to 2 years.</p>"
+    )
+    result = audit_html(facts, page(body))
+    found = findings_of(result, "self-contradiction")
+    assert found and "4 months to 2 years" in found[0].message and "9 months to 2 years" in found[0].message
+
+
+def test_unfactored_contradiction_blames_the_minority(facts):
+    body = (
+        "<p>Phlebotomists in Texas earn a median wage of $38,000.</p>"
+        "<p>In Texas, phlebotomists earn a median $38,000 per year.</p>"
+        "<p>Texas phlebotomists earn a median wage of $41,500.</p>"
+    )
+    result = audit_html(facts, page(body))
+    found = findings_of(result, "self-contradiction")
+    assert len(found) == 1 and "$41,500" in found[0].message
+
+
+def test_a_value_inside_a_stated_range_is_consistent(facts):
+    body = "<p>Phlebotomy programs take 4 to 8 months.</p><p>Many phlebotomy programs take 6 months.</p>"
+    assert "self-contradiction" not in rules_fired(audit_html(facts, page(body)))
+
+
+# --- cross-page-contradiction ----------------------------------------------------------------
+
+
+def test_cross_page_contradiction_without_a_fact(facts):
+    a = ("a.html", page("<p>Phlebotomists in Ohio earn a median wage of $39,000.</p>"))
+    b = ("b.html", page("<p>Phlebotomists in Ohio earn a median wage of $45,000.</p>"))
+    result = audit_pages(facts, a, b)
+    found = findings_of(result, "cross-page-contradiction")
+    assert {f.url for f in found} == {"a.html", "b.html"}
+    assert "b.html" in [f for f in found if f.url == "a.html"][0].message
+
+
+def test_cross_page_blames_only_the_page_that_disagrees_with_a_fact(facts):
+    a = ("a.html", page("<p>The CCMA exam has 180 questions.</p>"))
+    b = ("b.html", page("<p>The CCMA exam has 200 questions.</p>"))
+    result = audit_pages(facts, a, b)
+    assert rules_fired(result, "a.html") == []
+    found = findings_of(result, "contradicts-fact")
+    assert [f.url for f in found] == ["b.html"] and "a.html" in found[0].message
+
+
+# --- arithmetic ------------------------------------------------------------------------------
+
+TOPIC_TABLE = """<h2>What's on the CCMA exam?</h2><table>
+<thead><tr><th>Topic</th><th># of Questions</th><th>Percentage</th></tr></thead><tbody>
+<tr><td>Clinical Patient Care</td><td>{a}</td><td>56%</td></tr>
+<tr><td>Foundational Knowledge</td><td>15</td><td>10%</td></tr>
+<tr><td>Administrative Assisting</td><td>12</td><td>{p}%</td></tr>
+<tr><td>Other topics</td><td>39</td><td>26%</td></tr>
+<tr><td><strong>Total</strong></td><td>150</td><td>100%</td></tr></tbody></table>"""
+
+
+def test_table_rows_that_do_not_sum_to_the_total(facts):
+    result = audit_html(facts, page(TOPIC_TABLE.format(a=90, p=8)))
+    found = findings_of(result, "arithmetic")
+    assert any("add up to 156" in f.message for f in found), [f.message for f in found]
+
+
+def test_table_share_that_does_not_match_its_count(facts):
+    result = audit_html(facts, page(TOPIC_TABLE.format(a=84, p=18)))
+    messages = [f.message for f in findings_of(result, "arithmetic")]
+    assert any("18%" in m and "12 of 150" in m for m in messages), messages
+
+
+def test_consistent_table_is_clean(facts):
+    result = audit_html(facts, page(TOPIC_TABLE.format(a=84, p=8)))
+    assert findings_of(result, "arithmetic") == []
+
+
+def test_hourly_and_annual_that_disagree(facts):
+    result = audit_html(facts, page("<p>Medical assistants earn a median $44,200 a year ($19.00 per hour).</p>"))
+    found = findings_of(result, "arithmetic")
+    assert found and "$19.00" in found[0].message
+
+
+def test_hourly_and_annual_that_agree(facts):
+    body = "<p>Phlebotomists earned a median $43,660 ($20.99 per hour), medical assistants $44,200 ($21.25 per hour).</p>"
+    assert rules_fired(audit_html(facts, page(body))) == []
+
+
+def test_wrong_stated_difference(facts):
+    body = "<p>Medical assistants earned a median $44,200 while phlebotomists earned $43,660, a difference of $1,540 per year.</p>"
+    found = findings_of(audit_html(facts, page(body)), "arithmetic")
+    assert found and "$1,540" in found[0].message
+
+
+def test_right_stated_difference(facts):
+    body = "<p>Medical assistants earned a median $44,200 while phlebotomists earned $43,660, a difference of about $540 per year.</p>"
+    assert rules_fired(audit_html(facts, page(body))) == []
+
+
+# --- stale-review ----------------------------------------------------------------------------
+
+STALE_DATES = [
+    ("<p>Last updated: May 2026</p>", "2026-05"),
+    ("<p>This page was reviewed 2026-06-18 by our team.</p>", "2026-06-18"),
+    ("<p>Updated: May 6, 2024</p>", "2024-05-06"),
+    ("<p>Posted in September 2022</p>", "2022-09"),
+    ('<p>Updated <time datetime="2025-12-01">December 1, 2025</time></p>', "2025-12-01"),
+]
+
+
+@pytest.mark.parametrize("body, shown", STALE_DATES)
+def test_stale_dates_in_every_format(facts, body, shown):
+    found = findings_of(audit_html(facts, page(body)), "stale-review")
+    assert found and shown in found[0].message
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta property="article:modified_time" content="2026-01-03T03:00:10+00:00">',
+        '<script type="application/ld+json">{"@type":"Article","dateModified":"2026-01-03"}</script>',
+    ],
+)
+def test_stale_machine_readable_dates(facts, head):
+    found = findings_of(audit_html(facts, page("<p>Text.</p>", head=head)), "stale-review")
+    assert found and "2026-01-03" in found[0].message
+
+
+def test_recent_review_is_fine_and_threshold_is_configurable(facts):
+    html = page("<p>Reviewed 2026-10-01 by the editors.</p>")
+    assert findings_of(audit_html(facts, html), "stale-review") == []
+    strict = audit_pages(facts, ("p.html", html), settings=AuditSettings(stale_after_days=30))
+    assert findings_of(strict, "stale-review")
+
+
+def test_a_date_without_a_year_is_not_guessed(facts):
+    assert findings_of(audit_html(facts, page("<p>Posted - Oct 16</p>")), "stale-review") == []
+
+
+def test_future_review_date_is_reported(facts):
+    found = findings_of(audit_html(facts, page("<p>Reviewed 2027-03-01.</p>"), today=dt.date(2026, 11, 25)), "stale-review")
+    assert found and "after today" in found[0].message
+
+
+# --- unknown-claim ---------------------------------------------------------------------------
+
+
+def test_unknown_claim_for_a_figure_no_fact_covers(facts):
+    result = audit_html(facts, page("<p>In outpatient centers, medical assistants earned $47,560.</p>"))
+    found = findings_of(result, "unknown-claim")
+    assert found and found[0].severity.value == "info" and "outpatient" in found[0].message
+
+
+# --- not claims ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<div class="cta"><a href="/p">Unlock 590+ CPT practice questions across 5 simulators — $19.99 lifetime</a></div>',
+        "<p>Reviewed by our team (10+ years in exam preparation and publishing).</p>",
+        "<p>Certification exams usually require about 1 to 2 months of preparation after training.</p>",
+        "<p>Certified medical assistants can also earn around 10% more than non-certified peers.</p>",
+        "<p>Some phlebotomy programs offer certification in as little as one month.</p>",
+        "<p>Call 555-123-4567 or visit us at 1200 Main Street.</p>",
+        "<p>CMA candidates (Certified Management Accountant) answer 100 questions in 4 hours.</p>",
+        "<p>CPT code 36415 covers routine venipuncture; CPT I phlebotomists in California need 40 hours.</p>",
+    ],
+)
+def test_product_credential_and_clash_numbers_are_not_findings(facts, body):
+    result = audit_html(facts, page(body))
+    assert [(f.rule, f.message) for f in result.findings] == []
+
+
+def test_every_rule_has_docs_and_a_stable_name():
+    names = [rule.name for rule in RULES]
+    assert len(names) == len(set(names))
+    for rule in RULES:
+        assert rule.name == rule.name.lower() and " " not in rule.name
+        for section in ("## What it does", "## Why is this bad?", "## Example", "Use instead:"):
+            assert section in rule.doc, (rule.name, section)
+        assert rule.summary
