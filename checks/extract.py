@@ -27,6 +27,7 @@ from checks.vocabulary import Mention, Vocabulary, vocabulary_for
 
 HOURS_PER_YEAR = 2080
 CLAUSE_PENALTY = 60
+UNKNOWN_PAIR_PENALTY = 1000
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s[–—-]\s|\)\s*,|\b(?:while|whereas|compared|but|versus|vs\.?)\b", re.IGNORECASE)
 _COMPARATIVE_AFTER = re.compile(r"\s*(?:more|less|fewer|higher|lower|above|below|faster|slower)\b", re.IGNORECASE)
 _DIFFERENCE_BEFORE = re.compile(
@@ -63,6 +64,7 @@ class Extraction:
 class _Page:
     document: Document
     vocabulary: Vocabulary
+    confirmed: frozenset[str]
     title_entity: str | None
     heading_entities: dict[str, str | None]
 
@@ -83,7 +85,8 @@ class _Spot:
 def extract(document: Document, facts: FactBase) -> Extraction:
     """Every claim about a tracked measure in the document, and every stated difference."""
     vocabulary = vocabulary_for(facts)
-    page = _Page(document, vocabulary, _single_entity(vocabulary, document.title, document.title), {})
+    confirmed = vocabulary.confirmed_aliases(" ".join((document.title, *(b.text for b in document.blocks))))
+    page = _Page(document, vocabulary, confirmed, _single_entity(vocabulary, document.title, confirmed), {})
     claims: list[Claim] = []
     differences: list[StatedDifference] = []
     for index, block in enumerate(document.blocks):
@@ -136,9 +139,9 @@ def _read_spot(page: _Page, spot: _Spot, claims: list[Claim], differences: list[
     if _DIFFERENCE_BEFORE.search(spot.before) or _DIFFERENCE_AFTER.match(spot.after):
         differences.append(StatedDifference(low, high, measure.id, evidence, spot.block_index))
         return
-    if _COMPARATIVE_AFTER.match(spot.after) or _is_breakdown_row(vocabulary, measure, spot.block):
+    if _COMPARATIVE_AFTER.match(spot.after) or _is_breakdown_row(vocabulary, measure, spot.block, page.confirmed):
         return
-    entity = _entity(page, spot)
+    entity = _entity(page, spot, measure)
     if entity is None:
         return
     claims.append(
@@ -160,15 +163,14 @@ def _read_spot(page: _Page, spot: _Spot, claims: list[Claim], differences: list[
     )
 
 
-def _is_breakdown_row(vocabulary: Vocabulary, measure: Measure, block: Block) -> bool:
+def _is_breakdown_row(vocabulary: Vocabulary, measure: Measure, block: Block, confirmed: frozenset[str]) -> bool:
     """A cell in a row labelled with a topic or category ("Clinical Patient Care | 84") counts a
     part of the measure, not the measure itself; only rows naming an entity, the measure or a
     qualifier ("Exam", "Total", "CCMA") state the whole."""
     if block.kind != "table_cell" or not block.row_header:
         return False
     label = block.row_header
-    context = " ".join(filter(None, (block.row_header, block.column_header)))
-    if vocabulary.mentions(label, context) or vocabulary.mentions(block.column_header or "", context):
+    if vocabulary.mentions(label, confirmed) or vocabulary.mentions(block.column_header or "", confirmed):
         return False
     cues = vocabulary.cues[measure.id]
     if (cues is not None and cues.search(label)) or _has_noun(vocabulary, measure, label):
@@ -250,36 +252,43 @@ def _convert(quantity: Quantity, measure: Measure) -> tuple[float, float, str | 
 # --- entity ----------------------------------------------------------------------------------
 
 
-def _entity(page: _Page, spot: _Spot) -> str | None:
-    vocabulary = page.vocabulary
+def _entity(page: _Page, spot: _Spot, measure: Measure) -> str | None:
+    vocabulary, confirmed = page.vocabulary, page.confirmed
     block = spot.block
-    context = " ".join((page.document.title, *block.heading_path, block.text))
     start, end = spot.sentence
-    sentence_mentions = vocabulary.mentions(block.text[start:end], context)
+    sentence_mentions = vocabulary.mentions(block.text[start:end], confirmed)
     if sentence_mentions:
-        return _nearest(sentence_mentions, block.text[start:end], spot.quantity.start - start)
+        return _nearest(page, sentence_mentions, block.text[start:end], spot.quantity.start - start, measure)
     for header in (block.column_header, block.row_header):
-        entity = _single_entity(vocabulary, header, context) if header else None
+        entity = _single_entity(vocabulary, header, confirmed) if header else None
         if entity:
             return entity
-    earlier = vocabulary.mentions(block.text[:start], context)
+    earlier = vocabulary.mentions(block.text[:start], confirmed)
     if earlier:
         return earlier[-1].entity
     for heading in reversed(block.heading_path):
         if heading not in page.heading_entities:
-            page.heading_entities[heading] = _single_entity(vocabulary, heading, context)
+            page.heading_entities[heading] = _single_entity(vocabulary, heading, confirmed)
         if page.heading_entities[heading]:
             return page.heading_entities[heading]
     return page.title_entity
 
 
-def _single_entity(vocabulary: Vocabulary, text: str, context: str) -> str | None:
-    entities = {mention.entity for mention in vocabulary.mentions(text, context)}
+def _single_entity(vocabulary: Vocabulary, text: str, confirmed: frozenset[str]) -> str | None:
+    entities = {mention.entity for mention in vocabulary.mentions(text, confirmed)}
     return entities.pop() if len(entities) == 1 else None
 
 
-def _nearest(mentions: list[Mention], sentence: str, number_at: int) -> str:
-    return min(mentions, key=lambda m: _distance(sentence, m.start, m.end, number_at)).entity
+def _nearest(page: _Page, mentions: list[Mention], sentence: str, number_at: int, measure: Measure) -> str:
+    """The closest mention, preferring entities the measure is known for ("the CPT phlebotomy
+    exam": an exam time limit belongs to the credential, not the occupation)."""
+    facts = page.vocabulary.facts
+
+    def cost(mention: Mention) -> int:
+        unknown = not facts.facts_for(mention.entity, measure.id)
+        return _distance(sentence, mention.start, mention.end, number_at) + (UNKNOWN_PAIR_PENALTY if unknown else 0)
+
+    return min(mentions, key=cost).entity
 
 
 def _distance(sentence: str, start: int, end: int, number_at: int) -> int:

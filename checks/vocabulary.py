@@ -73,27 +73,31 @@ class Vocabulary:
         self.scopes = phrase_pattern(facts.scopes)
         self.marketing = phrase_pattern(facts.marketing)
 
-    def mentions(self, text: str, context: str, sentence: str | None = None) -> list[Mention]:
-        """Entity mentions in text; an ambiguous alias needs a confirming word in context."""
+    def confirmed_aliases(self, page_text: str) -> frozenset[str]:
+        """Ambiguous aliases that a confirming word somewhere on the page makes safe to read."""
+        return frozenset(
+            alias for alias, pattern in self._confirm.items() if pattern is None or pattern.search(page_text)
+        )
+
+    def mentions(self, text: str, confirmed: frozenset[str], sentence: str | None = None) -> list[Mention]:
+        """Entity mentions in text. An ambiguous alias counts only when the page confirmed it
+        and the sentence holds none of its reject words ("CMA ... management accountant")."""
         found: list[Mention] = []
         for pattern in (self._phrases, self._acronyms):
             if pattern is None:
                 continue
             for match in pattern.finditer(text):
                 alias = _strip_plural(match.group(0).lower(), self._alias_entity)
-                if alias is None or not self._confirmed(alias, context, sentence or text):
+                if alias is None or not self._allowed(alias, confirmed, sentence or text):
                     continue
                 found.append(Mention(self._alias_entity[alias], match.start(), match.end()))
         return _without_overlaps(found)
 
-    def _confirmed(self, alias: str, context: str, sentence: str) -> bool:
+    def _allowed(self, alias: str, confirmed: frozenset[str], sentence: str) -> bool:
         if alias not in self._ambiguity:
             return True
         reject = self._reject[alias]
-        if reject is not None and reject.search(sentence):
-            return False
-        confirm = self._confirm[alias]
-        return confirm is None or confirm.search(context) is not None
+        return alias in confirmed and (reject is None or reject.search(sentence) is None)
 
     def measures(self) -> tuple[Measure, ...]:
         return self.facts.measures

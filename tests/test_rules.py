@@ -8,7 +8,7 @@ import pytest
 
 from checks.engine import AuditSettings
 from checks.rules import RULES
-from tests.conftest import audit_html, audit_pages, page
+from pagekit import audit_html, audit_pages, page
 
 
 def rules_fired(result, url: str | None = None) -> list[str]:
@@ -23,13 +23,13 @@ def findings_of(result, rule: str):
 
 WRONG_FACTS = [
     ("<p>The CCMA exam has 200 questions.</p>", "200"),
-    ("<p>The CPT exam gives you 90 minutes to answer its questions.</p>", "90 minutes"),
+    ("<p>The CPT phlebotomy exam gives you 90 minutes to answer its questions.</p>", "90 minutes"),
     ("<h2>CCMA exam format</h2><p>Time limit: 2 hours</p>", "2 hours"),
     ("<p>Medical assistants earn a median salary of $41,000 a year.</p>", "$41,000"),
     ("<p>Phlebotomist jobs are projected to grow 10% from 2024 to 2034.</p>", "10%"),
     ("<p>Phlebotomy training programs typically take 10-14 months.</p>", "10-14 months"),
     ("<p>The AAMA CMA exam has 180 questions for medical assistants.</p>", "180"),
-    ("<p>To sit for the CPT exam you need at least 25 venipunctures on live patients.</p>", "25 venipunctures"),
+    ("<p>To sit for the NHA CPT exam you need at least 25 venipunctures on live patients.</p>", "25 venipunctures"),
 ]
 
 
@@ -44,7 +44,7 @@ def test_contradicts_fact_fires_on_wrong_figures(facts, body, wrong):
 
 RIGHT_FACTS = [
     "<p>The CCMA exam has 180 questions and a 3-hour time limit.</p>",
-    "<p>The CPT exam: 120 questions in 2 hours.</p>",
+    "<p>The CPT exam for phlebotomists: 120 questions in 2 hours.</p>",
     "<p>Medical assistants earned a median annual wage of $44,200 in May 2024.</p>",
     "<p>Employment of phlebotomists is projected to grow 6% from 2024 to 2034.</p>",
     "<p>Most phlebotomy programs take 4 to 8 months.</p>",
@@ -69,7 +69,7 @@ def test_correct_figures_raise_nothing(facts, body):
         ("<p>The CCMA exam has 150 questions.</p>", "150"),
         ("<p>Medical assistant employment will grow 12%, adding about 112,300 new jobs.</p>", "112,300"),
         ("<p>Phlebotomist roles will grow 6%, creating about 18,400 new positions.</p>", "18,400"),
-        ("<p>The CPT exam has 100 questions.</p>", "100"),
+        ("<p>The phlebotomy CPT exam has 100 questions.</p>", "100"),
     ],
 )
 def test_qualifier_mismatch_fires_for_a_number_of_another_qualifier(facts, body, number):
@@ -83,7 +83,7 @@ def test_qualifier_mismatch_fires_for_a_number_of_another_qualifier(facts, body,
     "body",
     [
         "<p>The CCMA has 150 scored multiple-choice questions, plus 30 unscored pretest questions.</p>",
-        "<p>The CPT exam has 120 questions: 100 scored and 20 pretest items.</p>",
+        "<p>The CPT exam has 120 questions: 100 scored and 20 pretest items. It certifies phlebotomists.</p>",
         "<p>About 112,300 openings for medical assistants are projected each year.</p>",
         "<p>The CCMA exam has 180 questions (150 scored).</p>",
     ],
