@@ -37,6 +37,8 @@ _FURNITURE_TAGS = frozenset(
     "script style noscript template svg iframe nav aside form button select textarea object "
     "embed canvas video audio map".split()
 )
+_CHROME_TAGS = frozenset({"header", "footer"})
+_RECORDED_TAGS = frozenset({"title", "meta", "script"})
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
 _FURNITURE_WORDS = ("cookie", "consent", "gdpr", "breadcrumb")
 # Class and id words are never read on these: a body class like "gdpr-enabled" is no banner.
@@ -64,7 +66,7 @@ _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hi
 _FOOTNOTE_MARK = re.compile(r"\[?\d{1,3}\]?|[*†‡§]+")
 _SIMPLE_ID = re.compile(r"-?[A-Za-z_][\w-]*")
 _LETTER = re.compile(r"[^\W\d_]")
-_INVISIBLE_CHARS = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"), None)
+_INVISIBLE_CHARS = re.compile("[\u00ad\u200b\u2060\ufeff]")
 _MAX_SPAN = 1000
 _DATE_METAS = frozenset(
     {"article:modified_time", "og:updated_time", "last-modified", "date", "dcterms.modified",
@@ -88,10 +90,10 @@ def parse_html(html: str, url: str) -> Document:
 
 def normalize_text(text: str) -> str:
     """Collapse whitespace (NBSP included) and drop soft hyphens and zero-width characters."""
-    return " ".join(text.translate(_INVISIBLE_CHARS).split())
+    return " ".join(_INVISIBLE_CHARS.sub("", text).split())
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Pending:
     """A block being collected; it becomes a Block when the walk is done."""
 
@@ -99,8 +101,8 @@ class _Pending:
     element: Tag
     visible: bool
     heading_path: tuple[str, ...]
+    parts: list[str]
     level: int | None = None
-    parts: list[str] = field(default_factory=list)
     text: str = ""
     table: int | None = None
     row: int | None = None
@@ -135,16 +137,18 @@ class _Context(NamedTuple):
 
 
 class _Exit(NamedTuple):
+    """Leaving a block-level or hidden element: close its block, end the text run."""
+
     element: Tag
     context: _Context
     opened: _Pending | None
-    boundary: bool
 
 
 class _Walk:
     def __init__(self) -> None:
         self.pending: list[_Pending] = []
         self.headings: list[tuple[int, str]] = []
+        self.heading_path: tuple[str, ...] = ()
         self.anonymous: _Pending | None = None
         self.tables = 0
         self.id_counts: Counter[str] = Counter()
@@ -156,57 +160,67 @@ class _Walk:
 
     def run(self, soup: BeautifulSoup) -> None:
         root = _Context(False, False, None, soup, None, False)
-        stack: list[tuple[object, _Context] | _Exit] = [(child, root) for child in reversed(soup.contents)]
+        stack: list[tuple[object, _Context | None]] = [(child, root) for child in reversed(soup.contents)]
         while stack:
-            item = stack.pop()
-            if isinstance(item, _Exit):
-                self._leave(item)
-                continue
-            node, context = item
-            if type(node) is NavigableString:
-                self._text(node, context)
-            elif isinstance(node, Tag):
-                entered = self._enter(node, context)
-                if entered is not None:
-                    stack.append(entered)
-                    stack.extend((child, entered.context) for child in reversed(node.contents))
+            node, context = stack.pop()
+            if context is None:
+                self._leave(node)
+            elif type(node) is NavigableString:
+                if context.collector is not None:
+                    context.collector.parts.append(node)
+                else:
+                    self._anonymous_text(node, context)
+            elif isinstance(node, Tag) and (entered := self._enter(node, context)) is not None:
+                inner, exit = entered
+                if exit is not None:
+                    stack.append((exit, None))
+                if node.contents:
+                    stack.extend([(child, inner) for child in reversed(node.contents)])
 
-    def _enter(self, element: Tag, context: _Context) -> _Exit | None:
+    def _enter(self, element: Tag, context: _Context) -> tuple[_Context, _Exit | None] | None:
+        """The context for the element's children and what to do on leaving it; None to skip it."""
         name = element.name
-        if self._record(element, name):
+        if name in _RECORDED_TAGS and self._record(element, name):
             return None
-        if ident := element.get("id"):
+        attrs = element.attrs
+        if ident := attrs.get("id"):
             self.id_counts[ident] += 1
         boundary = name in _BLOCK_LEVEL
-        if _is_furniture(element, name, context.in_content):
+        if name in _FURNITURE_TAGS or (
+            (attrs or name in _CHROME_TAGS) and _is_furniture(element, name, context.in_content)
+        ):
             if boundary:
                 self._boundary(context)
             return None
-        hidden = context.hidden or _is_hidden(element)
+        hidden = context.hidden or (bool(attrs) and _is_hidden(attrs))
         boundary = boundary or hidden != context.hidden
-        if boundary:
-            self._boundary(context)
+        if name == "br":
+            self._line_break(context)
+        elif name == "time" and attrs.get("datetime"):
+            self._record_time(element, context)
+        if not boundary:
+            return context, None  # inline markup: nothing changes for its children
+        self._boundary(context)
         opened = self._open_block(element, name, context, hidden)
         table = _Table(self._next_table()) if name == "table" else context.table
         if name == "tr" and table is not None:
             _start_row(table, element)
         if opened and opened.kind == "table_cell" and context.table is not None:
             _place_cell(context.table, opened, element)
-        if name == "br":
-            self._line_break(context)
-        if name == "time" and element.get("datetime"):
-            collector = context.collector or self.anonymous
-            preceding = "".join(collector.parts)[-60:] if collector else ""
-            self.times.append((element, preceding, _attribute_words(element)))
         inner = _Context(
             hidden=hidden,
-            in_content=context.in_content or name in _CONTENT_ROOTS or element.get("role") == "main",
+            in_content=context.in_content or name in _CONTENT_ROOTS or attrs.get("role") == "main",
             collector=opened or context.collector,
-            container=element if boundary else context.container,
+            container=element,
             table=table,
             in_cell=context.in_cell or (opened is not None and opened.kind == "table_cell"),
         )
-        return _Exit(element, inner, opened, boundary)
+        return inner, _Exit(element, inner, opened)
+
+    def _record_time(self, element: Tag, context: _Context) -> None:
+        collector = context.collector or self.anonymous
+        preceding = "".join(collector.parts)[-60:] if collector else ""
+        self.times.append((element, preceding, _attribute_words(element)))
 
     def _leave(self, exit: _Exit) -> None:
         opened = exit.opened
@@ -214,20 +228,17 @@ class _Walk:
             opened.text = normalize_text("".join(opened.parts))
             if opened.kind == "heading" and opened.visible and opened.text:
                 self._push_heading(opened.level or 6, opened.text)
-        if exit.boundary:
-            self._boundary(exit.context)
+        self._boundary(exit.context)
         if exit.element.name == "table" and exit.context.table is not None:
             _resolve_headers(exit.context.table)
 
-    def _text(self, node: NavigableString, context: _Context) -> None:
-        collector = context.collector
-        if collector is None:
-            if self.anonymous is None:
-                if not node.strip():
-                    return
-                self.anonymous = self._new_block("paragraph", context.container, not context.hidden)
-            collector = self.anonymous
-        collector.parts.append(node)
+    def _anonymous_text(self, node: NavigableString, context: _Context) -> None:
+        """Text outside any block joins the current run of inline text, or starts one."""
+        if self.anonymous is None:
+            if not node.strip():
+                return
+            self.anonymous = self._new_block("paragraph", context.container, not context.hidden)
+        self.anonymous.parts.append(node)
 
     def _boundary(self, context: _Context) -> None:
         """A block-level edge: separates words inside a block, ends an anonymous run outside one."""
@@ -261,7 +272,7 @@ class _Walk:
         return block
 
     def _new_block(self, kind: str, element: Tag, visible: bool) -> _Pending:
-        block = _Pending(kind, element, visible, tuple(text for _, text in self.headings))
+        block = _Pending(kind, element, visible, self.heading_path, [])
         self.pending.append(block)
         return block
 
@@ -269,6 +280,7 @@ class _Walk:
         while self.headings and self.headings[-1][0] >= level:
             self.headings.pop()
         self.headings.append((level, text))
+        self.heading_path = tuple(text for _, text in self.headings)
 
     def _next_table(self) -> int:
         self.tables += 1
@@ -302,18 +314,11 @@ class _Walk:
             self.anonymous.text = normalize_text("".join(self.anonymous.parts))
         locate = _Locator(self.id_counts)
         return tuple(
+            # Positional: keyword arguments cost a measurable share of the walk on big pages.
             Block(
-                kind=block.kind,
-                text=block.text,
-                locator=locate(block.element),
-                heading_path=block.heading_path,
-                visible=block.visible,
-                level=block.level,
-                table=block.table,
-                row=block.row,
-                column=block.column,
-                row_header=block.row_header,
-                column_header=block.column_header,
+                block.kind, block.text, locate(block.element), block.heading_path, block.visible,
+                block.level, block.table, block.row, block.column, block.row_header,
+                block.column_header,
             )
             for block in self.pending
             if block.text
@@ -334,21 +339,22 @@ def _attribute_words(element: Tag) -> str:
 
 
 def _is_furniture(element: Tag, name: str, in_content: bool) -> bool:
-    if name in _FURNITURE_TAGS:
+    """Site chrome or widgets by role, position or class; _FURNITURE_TAGS are checked first."""
+    attrs = element.attrs
+    if (attrs.get("role") or "").strip().lower() in _FURNITURE_ROLES:
         return True
-    role = (element.get("role") or "").strip().lower()
-    if role in _FURNITURE_ROLES:
-        return True
-    if name in ("header", "footer"):
+    if name in _CHROME_TAGS:
         # Only site headers and footers: an article's own header holds its title and byline.
         return not in_content
     if name in ("sup", "sub") and _is_footnote_mark(element):
         return True
-    if name in _PAGE_ROOTS:
+    if not attrs or name in _PAGE_ROOTS:
         return False
-    words = [element.get("id") or "", *(element.get("class") or []), element.get("aria-label") or ""]
-    words.append(element.get("itemtype") or "")
-    return any(word in token.lower() for token in words if token for word in _FURNITURE_WORDS)
+    words = " ".join(
+        [attrs.get("id") or "", *(attrs.get("class") or ()), attrs.get("aria-label") or "",
+         attrs.get("itemtype") or ""]
+    ).lower()
+    return any(word in words for word in _FURNITURE_WORDS)
 
 
 def _is_footnote_mark(element: Tag) -> bool:
@@ -359,10 +365,7 @@ def _is_footnote_mark(element: Tag) -> bool:
     return bool(_FOOTNOTE_MARK.fullmatch(element.get_text().strip()))
 
 
-def _is_hidden(element: Tag) -> bool:
-    attrs = element.attrs
-    if not attrs:
-        return False
+def _is_hidden(attrs: dict) -> bool:
     if "hidden" in attrs or (attrs.get("aria-hidden") or "").strip().lower() == "true":
         return True
     style = attrs.get("style")
@@ -465,6 +468,10 @@ class _Locator:
     def __call__(self, element: Tag) -> str:
         if (known := self.cache.get(id(element))) is not None:
             return known
+        parent = element.parent
+        if (parent_locator := self.cache.get(id(parent))) is not None:
+            locator = self.cache[id(element)] = f"{parent_locator} > {self._step(element)}"
+            return locator
         steps: list[str] = []
         node: Tag | None = element
         prefix = ""
@@ -472,7 +479,7 @@ class _Locator:
             if (known := self.cache.get(id(node))) is not None:
                 prefix = known
                 break
-            ident = node.get("id")
+            ident = node.attrs.get("id")
             if ident and self.id_counts[ident] == 1 and _SIMPLE_ID.fullmatch(ident):
                 prefix = f"#{ident}"
                 break
@@ -499,11 +506,16 @@ class _Locator:
 
 def _sibling_steps(parent: Tag) -> dict[int, str]:
     children = [child for child in parent.contents if isinstance(child, Tag)]
-    totals = Counter(child.name for child in children)
-    seen: Counter[str] = Counter()
+    totals: dict[str, int] = {}
+    for child in children:
+        totals[child.name] = totals.get(child.name, 0) + 1
+    seen: dict[str, int] = {}
     steps = {}
     for child in children:
-        seen[child.name] += 1
-        unique = totals[child.name] == 1
-        steps[id(child)] = child.name if unique else f"{child.name}:nth-of-type({seen[child.name]})"
+        name = child.name
+        if totals[name] == 1:
+            steps[id(child)] = name
+        else:
+            seen[name] = seen.get(name, 0) + 1
+            steps[id(child)] = f"{name}:nth-of-type({seen[name]})"
     return steps
