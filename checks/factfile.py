@@ -26,14 +26,13 @@ from checks.facts import Ambiguity, Entity, Fact, FactBase, Measure, Qualifier, 
 MEASURE_UNITS = ("count", "usd", "usd_year", "usd_hour", "percent", "minutes", "months", "points")
 QUANTITY_UNITS = ("count", "usd", "percent", "minute", "hour", "day", "week", "month", "year", "points")
 
-_TIME = ("minute", "hour", "day", "week", "month", "year")
-# Which quantity units the extractor can convert into each measure unit.
+# Which quantity units the extractor can convert into each measure unit (checks/extract.py).
 CONVERTIBLE = {
     "count": ("count",),
     "points": ("points", "count"),
     "percent": ("percent",),
-    "minutes": _TIME,
-    "months": _TIME,
+    "minutes": ("minute", "hour", "day"),
+    "months": ("day", "week", "month", "year"),
     "usd": ("usd",),
     "usd_year": ("usd",),
     "usd_hour": ("usd",),
