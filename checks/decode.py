@@ -107,7 +107,8 @@ def _decode(data: bytes, declared: list[str | None]) -> tuple[str, str]:
             return data.decode(encoding), encoding
         except UnicodeDecodeError:
             text = data.decode(encoding, errors="replace")
-            if _mostly_valid(text):
+            # UTF-16/32 bytes are never readable as UTF-8 or cp1252: nothing better to fall to.
+            if _mostly_valid(text) or encoding.startswith(_WIDE_ENCODINGS):
                 return text, encoding
     for encoding in _FALLBACK_ENCODINGS:
         try:
