@@ -1,0 +1,158 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from checks.dates import (
+    DateSources,
+    MetaDate,
+    TimeElement,
+    find_date_phrases,
+    page_dates,
+    parse_date_value,
+)
+from checks.model import Block, PageDate
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "value", "precision", "phrase"),
+    [
+        ("Drawn from official materials, reviewed 2026-06-18 by the team.", "reviewed", date(2026, 6, 18), "day", "reviewed 2026-06-18"),
+        ("Last updated: May 2026", "modified", date(2026, 5, 1), "month", "Last updated: May 2026"),
+        ("Updated: May 6, 2024", "modified", date(2024, 5, 6), "day", "Updated: May 6, 2024"),
+        ("Posted in September 2022 by admin", "published", date(2022, 9, 1), "month", "Posted in September 2022"),
+        ("Medically reviewed on March 3, 2025", "reviewed", date(2025, 3, 3), "day", "Medically reviewed on March 3, 2025"),
+        ("Last reviewed: 06/18/2026", "reviewed", date(2026, 6, 18), "day", "Last reviewed: 06/18/2026"),
+        ("Medically reviewed by Dr. Jane Smith, MD, on March 3, 2025", "reviewed", date(2025, 3, 3), "day",
+         "Medically reviewed by Dr. Jane Smith, MD, on March 3, 2025"),
+        ("Fact-checked 18 June 2026", "reviewed", date(2026, 6, 18), "day", "Fact-checked 18 June 2026"),
+        ("Published Sept. 5th, 2024", "published", date(2024, 9, 5), "day", "Published Sept. 5th, 2024"),
+        ("Last modified 2025-11-12T14:20:00+00:00", "modified", date(2025, 11, 12), "day", "Last modified 2025-11-12T14:20:00+00:00"),
+        ("This page was last updated on May 6, 2024.", "modified", date(2024, 5, 6), "day", "last updated on May 6, 2024"),
+        ("Updated in 2024.", "modified", date(2024, 1, 1), "year", "Updated in 2024"),
+        # Month first as US pages write it, unless the first number cannot be a month.
+        ("Updated 03/04/2025", "modified", date(2025, 3, 4), "day", "Updated 03/04/2025"),
+        ("Updated 31/12/2025", "modified", date(2025, 12, 31), "day", "Updated 31/12/2025"),
+    ],
+)
+def test_find_date_phrases_reads_each_format(text, role, value, precision, phrase):
+    [found] = find_date_phrases(text)
+    assert (found.role, found.value, found.precision, found.text) == (role, value, precision, phrase)
+    assert text[found.start : found.end] == phrase
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Published - Oct 16",  # no year: never guessed
+        "Updated Oct 16 with new figures",
+        "The CCMA test plan was updated in 2024.",  # about the test plan, not the page
+        "Updated 2024 salary data is below.",  # a year that qualifies a noun is not a date
+        "reviewed 2026-13-45",
+        "Updated 13/13/2025",
+        "The exam takes 3 hours and training lasts 9 months.",
+        "180 questions, 3 hours",
+        "It was published in journals.",
+    ],
+)
+def test_find_date_phrases_skips_what_is_not_a_page_date(text):
+    assert find_date_phrases(text) == []
+
+
+def test_find_date_phrases_finds_several_phrases_in_one_text():
+    found = find_date_phrases("Published May 1, 2024, updated June 3rd, 2024")
+    assert [(p.role, p.value) for p in found] == [
+        ("published", date(2024, 5, 1)),
+        ("modified", date(2024, 6, 3)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2026-01-03T03:00:10+00:00", (date(2026, 1, 3), "day")),
+        ("2026-06-18", (date(2026, 6, 18), "day")),
+        ("2024-05", (date(2024, 5, 1), "month")),
+        ("2024", (date(2024, 1, 1), "year")),
+        ("May 6, 2024", (date(2024, 5, 6), "day")),
+        ("2024-13", None),
+        ("yesterday", None),
+        ("", None),
+        ("x" * 200, None),
+    ],
+)
+def test_parse_date_value(value, expected):
+    assert parse_date_value(value) == expected
+
+
+def _block(text: str, locator: str = "p") -> Block:
+    return Block(kind="paragraph", text=text, locator=locator)
+
+
+def test_page_dates_reads_meta_tags_by_role():
+    sources = DateSources(
+        meta=(
+            MetaDate("article:modified_time", "2026-01-03T03:00:10+00:00", 'meta[property="article:modified_time"]'),
+            MetaDate("article:published_time", "2025-11-12T14:20:00+00:00", 'meta[property="article:published_time"]'),
+            MetaDate("dcterms.modified", "2025-12-01", 'meta[name="dcterms.modified"]'),
+            MetaDate("description", "2024-01-01", 'meta[name="description"]'),
+            MetaDate("last-modified", "not a date", 'meta[name="last-modified"]'),
+        )
+    )
+    assert [(d.role, d.value, d.source) for d in page_dates(sources, ())] == [
+        ("modified", date(2026, 1, 3), "meta"),
+        ("published", date(2025, 11, 12), "meta"),
+        ("modified", date(2025, 12, 1), "meta"),
+    ]
+
+
+def test_page_dates_reads_json_ld_top_level_and_graph_and_ignores_malformed():
+    graph = (
+        '{"@context": "https://schema.org", "@graph": ['
+        '{"@type": "WebPage", "dateModified": "2026-02-01", "lastReviewed": "2026-01-15"},'
+        '{"@type": "Article", "datePublished": "2025-10-10T08:00:00Z",'
+        ' "review": {"@type": "Review", "datePublished": "2019-01-01"}}]}'
+    )
+    sources = DateSources(
+        json_ld=(
+            ('{"@type": "Article", "dateModified": "2026-06-18"}', "script"),
+            ("{not json", "script"),
+            (graph, "script"),
+            ('[{"@type": "Article", "datePublished": 2024}]', "script"),
+        )
+    )
+    assert [(d.role, d.value, d.text) for d in page_dates(sources, ())] == [
+        ("modified", date(2026, 6, 18), "2026-06-18"),
+        ("modified", date(2026, 2, 1), "2026-02-01"),
+        ("reviewed", date(2026, 1, 15), "2026-01-15"),
+        ("published", date(2025, 10, 10), "2025-10-10T08:00:00Z"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("time", "roles"),
+    [
+        (TimeElement("2024-05-06", "", "By Jane Doe · Updated ", "time"), ["modified"]),
+        (TimeElement("2024-05-06", "", "Published May 1 · last reviewed on ", "time"), ["reviewed"]),
+        (TimeElement("2024-05-06", "entry-date published", "", "time"), ["published"]),
+        (TimeElement("2024-05-06", "updated", "", "time"), ["modified"]),
+        (TimeElement("2024-05-06", " dateModified", "", "time"), ["modified"]),
+        (TimeElement("2024-05-06", "", "The exam is on ", "time"), []),
+        (TimeElement("soon", "updated", "", "time"), []),
+    ],
+)
+def test_time_elements_take_their_role_from_nearby_words(time, roles):
+    assert [d.role for d in page_dates(DateSources(times=(time,)), ())] == roles
+
+
+def test_page_dates_reads_visible_phrases_with_their_block_locator():
+    blocks = (_block("Nothing here"), _block("Medically reviewed on March 3, 2025", "#byline"))
+    assert page_dates(DateSources(), blocks) == (
+        PageDate("reviewed", date(2025, 3, 3), "day", "text", "Medically reviewed on March 3, 2025", "#byline"),
+    )
+
+
+def test_page_dates_removes_exact_duplicates():
+    blocks = (_block("Updated May 2026", "#a"), _block("Updated May 2026", "#a"), _block("Updated May 2026", "#b"))
+    assert [d.locator for d in page_dates(DateSources(), blocks)] == ["#a", "#b"]
