@@ -9,6 +9,7 @@ come from ruamel.yaml's round-trip loader, which remembers where each key and it
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from datetime import date
 from typing import Annotated, Any, Iterator, Literal, get_args
@@ -74,10 +75,14 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+def _is_finite_number(value: Any) -> bool:
+    return _is_number(value) and math.isfinite(value)
+
+
 def _number_or_range(value: Any) -> float | tuple[float, float]:
-    if _is_number(value):
+    if _is_finite_number(value):
         return float(value)
-    if isinstance(value, list) and len(value) == 2 and all(_is_number(v) for v in value):
+    if isinstance(value, list) and len(value) == 2 and all(_is_finite_number(v) for v in value):
         low, high = float(value[0]), float(value[1])
         if low > high:
             raise PydanticCustomError(
@@ -102,8 +107,8 @@ def _iso_date(value: Any) -> date:
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
 Text = Annotated[str, Field(min_length=1)]
 Words = Annotated[list[Text], Field(default_factory=list)]
-NonNegative = Annotated[float, Field(ge=0)]
-Fraction = Annotated[float, Field(ge=0, lt=1)]
+NonNegative = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+Fraction = Annotated[float, Field(ge=0, lt=1, allow_inf_nan=False)]
 NumberOrRange = Annotated[float | tuple[float, float], BeforeValidator(_number_or_range)]
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 
@@ -295,6 +300,7 @@ def _explain(error: dict) -> str:
     expectations = {
         "int_type": "a whole number",
         "float_type": "a number",
+        "finite_number": "a finite number",
         "bool_type": "true or false",
         "list_type": "a list",
         "model_type": "a mapping",

@@ -93,11 +93,15 @@ BROKEN = [
     # values
     ("value: 180", "value: abc", "facts.yaml:32: facts[0].value: expected a number or a [low, high] range, got 'abc'"),
     ("value: 180", "value: true", "facts.yaml:32: facts[0].value: expected a number or a [low, high] range, got true"),
+    ("value: 180", "value: .inf", "facts.yaml:32: facts[0].value: expected a number or a [low, high] range, got inf"),
     ("value: [170, 190]", "value: [170, 180, 190]",
      "facts.yaml:37: facts[1].value: expected a number or a [low, high] range, got a list"),
     ("value: [170, 190]", "value: [190, 170]",
      "facts.yaml:37: facts[1].value: expected [low, high] with low <= high, got [190, 170]"),
     ("tolerance: 5", "tolerance: -5", "facts.yaml:27: measures[1].tolerance: expected a number of at least 0, got -5"),
+    ("tolerance: 5", "tolerance: .nan", "facts.yaml:27: measures[1].tolerance: expected a finite number, got nan"),
+    ("    value: 180\n", "    value: 180\n    relative_tolerance: 1\n",
+     "facts.yaml:33: facts[0].relative_tolerance: expected a number less than 1, got 1"),
     ("review_every_days: 30", "review_every_days: 0",
      "facts.yaml:40: facts[1].review_every_days: expected a number greater than 0, got 0"),
     # fields
