@@ -9,6 +9,7 @@ from ruamel.yaml import YAML
 
 from checks.errors import FactFileError
 from checks.factfile import facts_json_schema, load_facts
+from checks.vocabulary import Vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_FACTS = ROOT / "config" / "facts.yaml"
@@ -325,8 +326,25 @@ def test_clashing_acronyms_need_confirmation(default_facts, entity, alias):
     assert ambiguity.confirm and ambiguity.reject
 
 
-def test_fact_scopes_are_declared(default_facts):
-    assert "physician offices" in default_facts.scopes
+@pytest.mark.parametrize(
+    ("page", "sentence", "entities"),
+    [
+        ("Medical assistant certification", "The CMA exam has 200 questions.", ["cma_aama"]),
+        ("Medical assistant and accounting careers", "The CMA exam for management accountants has 100 questions.", []),
+        ("Phlebotomy guide", "The CPT exam has 120 questions.", ["cpt_nha"]),
+        ("Medical coding guide", "The CPT exam has 120 questions.", []),
+        ("Phlebotomy billing", "Bill CPT code 99213 for the visit.", []),
+        ("Phlebotomy in California", "California requires a Certified Phlebotomy Technician I license.", []),
+        ("Phlebotomy", "The Certified Phlebotomy Technician exam has 120 questions.", ["cpt_nha"]),
+        ("Phlebotomy", "The RPT exam is for physical therapists.", []),
+        ("Phlebotomy", "AMT's RPT requires 50 venipunctures.", ["rpt_amt"]),
+        ("Careers", "Medical assistants and phlebotomy technicians earn about the same.", ["medical_assistant", "phlebotomist"]),
+    ],
+)
+def test_default_aliases_tell_clashing_names_apart(default_facts, page, sentence, entities):
+    vocabulary = Vocabulary(default_facts)
+    confirmed = vocabulary.confirmed_aliases(f"{page} {sentence}")
+    assert [m.entity for m in vocabulary.mentions(sentence, confirmed, sentence)] == entities
 
 
 def test_default_file_points_editors_at_the_schema():
