@@ -118,6 +118,8 @@ class _Strict(BaseModel):
 
 
 class AmbiguityModel(_Strict):
+    model_config = ConfigDict(title="ambiguous alias")
+
     alias: Text = Field(description="One of the entity's aliases that also names something else.")
     confirm: Words = Field(
         description="Words that must appear nearby (sentence, block, headings or title) for the alias to count."
@@ -126,6 +128,8 @@ class AmbiguityModel(_Strict):
 
 
 class EntityModel(_Strict):
+    model_config = ConfigDict(title="entity")
+
     id: Id
     name: Text = Field(description="Display name used in reports.")
     kind: Text = Field(description="credential, occupation, or any other grouping.")
@@ -134,6 +138,8 @@ class EntityModel(_Strict):
 
 
 class QualifierModel(_Strict):
+    model_config = ConfigDict(title="qualifier")
+
     id: Id
     label: Text = Field(description="How reports name the qualifier.")
     default: bool = Field(False, description="The qualifier a claim gets when no cue names one.")
@@ -141,6 +147,8 @@ class QualifierModel(_Strict):
 
 
 class MeasureModel(_Strict):
+    model_config = ConfigDict(title="measure")
+
     id: Id
     name: Text
     unit: Literal[MEASURE_UNITS] = Field(description="The unit facts and claims are held in.")
@@ -156,6 +164,8 @@ class MeasureModel(_Strict):
 
 
 class SourceModel(_Strict):
+    model_config = ConfigDict(title="source")
+
     title: Text
     url: Annotated[str, Field(pattern=URL_PATTERN)] | None = Field(
         None, description="Omit only when the figure has no published page (an editorial estimate)."
@@ -163,6 +173,8 @@ class SourceModel(_Strict):
 
 
 class FactModel(_Strict):
+    model_config = ConfigDict(title="fact")
+
     entity: Id
     measure: Id
     qualifier: Id | None = Field(None, description="Defaults to the measure's default qualifier.")
@@ -183,6 +195,8 @@ class FactModel(_Strict):
 
 class FactFileModel(_Strict):
     """The canonical fact file of content-audit."""
+
+    model_config = ConfigDict(title="content-audit fact file")
 
     version: Text = Field(description="Shown in reports; quote it.")
     review_every_days: Annotated[int, Field(gt=0)] = Field(365, description="Default review interval of facts.")
