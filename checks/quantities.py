@@ -181,7 +181,7 @@ _OPEN_END_RE = re.compile(
     rf"{_SP}+or{_SP}+(?:(?P<min>more|longer|greater|higher)|(?P<max>less|fewer|shorter|lower))(?!\w)", re.I
 )
 
-_NEXT_WORD_RE = re.compile(rf"(?:{_SP}+|(?P<hyphen>-))(?P<word>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+_NEXT_WORD_RE = re.compile(rf"(?:{_SP}+|(?P<hyphen>-))(?P<word>[A-Za-z][A-Za-z'’]+(?:-[A-Za-z]+)*)")
 _NOUN_PHRASE_WORDS = 4
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # Words that end a noun phrase: a counted noun never sits behind one of these.
@@ -226,10 +226,10 @@ class _Side:
 
 @dataclass(frozen=True, slots=True)
 class _Cues:
-    bound: str | None = None
-    approximate: bool = False
-    between: bool = False
-    scaled: bool = False
+    bound: str | None
+    approximate: bool
+    between: bool
+    scaled: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -429,6 +429,8 @@ def _join_range(text: str, first: _Side, cues: _Cues) -> _Reading | None:
     if connector is None or first.plus:
         return None
     if connector["conj"] and not (connector["upper"] or cues.between):
+        return None
+    if _SKIP_RE.match(text, connector.end()):  # "grows 12% through 2034": a year is no range end
         return None
     second, _ = _read_side(text, connector.end())
     if second is None:

@@ -80,6 +80,11 @@ RANGES = [
     ("a 10-15% raise", q("10-15%", 10, 15, unit="percent")),
     ("about 1 to 2 months of preparation", q("1 to 2 months", 1, 2, unit="month", approximate=True)),
     ("a scaled 200–500 range", q("200–500", 200, 500, unit="points")),
+    ("between $16 and $23 an hour", q("$16 and $23 an hour", 16, 23, unit="usd", per="hour")),
+    ("10% to 15%", q("10% to 15%", 10, 15, unit="percent")),
+    ("2,000-3,000 hours", q("2,000-3,000 hours", 2000, 3000, unit="hour")),
+    ("6-12 month programs", q("6-12 month", 6, 12, unit="month")),
+    ("spanning anywhere from 4 months to 2 years", q("4 months to 2 years", 4, 24, unit="month")),
 ]
 
 BOUNDS = [
@@ -109,6 +114,9 @@ BOUNDS = [
     ("~75%", q("75%", 75, unit="percent", approximate=True)),
     ("works out to about $19 an hour", q("$19 an hour", 19, unit="usd", per="hour", approximate=True)),
     ("up to about 30 days", q("30 days", 30, unit="day", bound="max", approximate=True)),
+    ("30 or more questions", q("30", 30, bound="min")),
+    ("6 months or less", q("6 months", 6, unit="month", bound="max")),
+    ("$20+ per hour", q("$20+ per hour", 20, unit="usd", per="hour", bound="min")),
 ]
 
 MONEY_AND_PERCENT = [
@@ -143,6 +151,8 @@ DURATIONS_AND_SCORES = [
     ("70 (scaled)", q("70 (scaled)", 70, unit="points")),
     ("a scaled score of 390", q("390", 390, unit="points")),
     ("120 points", q("120 points", 120, unit="points")),
+    ("a two-year degree", q("two-year", 2, unit="year")),
+    ("an 18-month program", q("18-month", 18, unit="month")),
 ]
 
 
@@ -184,6 +194,9 @@ def test_one_quantity(text, expected):
         ("a few weeks to as long as two years", [q("two years", 2, unit="year", bound="max")]),
         ("9 months and 2 years", [q("9 months", 9, unit="month"), q("2 years", 2, unit="year")]),
         ("5-3 win", [q("5", 5), q("3 win", 3, noun="win")]),
+        ("employment grows 12% through 2034", [q("12%", 12, unit="percent")]),
+        ("3 x 50 minutes", [q("3", 3), q("50 minutes", 50, unit="minute")]),
+        ("given as 180, 200 and 150", [q("180", 180), q("200", 200), q("150", 150)]),
         ("Which one should you choose? Each question has four possible answers.",
          [q("four possible answers", 4, noun="answers")]),
     ],
