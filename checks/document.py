@@ -38,6 +38,7 @@ _FURNITURE_TAGS = frozenset(
     "embed canvas video audio map".split()
 )
 _CHROME_TAGS = frozenset({"header", "footer"})
+_FURNITURE_BY_POSITION = _CHROME_TAGS | {"sup", "sub"}  # furniture even without attributes
 _RECORDED_TAGS = frozenset({"title", "meta", "script"})
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
 _FURNITURE_WORDS = ("cookie", "consent", "gdpr", "breadcrumb")
@@ -187,7 +188,7 @@ class _Walk:
             self.id_counts[ident] += 1
         boundary = name in _BLOCK_LEVEL
         if name in _FURNITURE_TAGS or (
-            (attrs or name in _CHROME_TAGS) and _is_furniture(element, name, context.in_content)
+            (attrs or name in _FURNITURE_BY_POSITION) and _is_furniture(element, name, context.in_content)
         ):
             if boundary:
                 self._boundary(context)

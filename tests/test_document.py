@@ -1,0 +1,430 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from checks.document import normalize_text, parse_html
+from checks.errors import AuditInputError
+from checks.model import Block, Document
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+SEED_PAGES = ("cpt-vs-ccma.html", "medical-assistant-vs-phlebotomist.html")
+
+
+def seed(name: str) -> Document:
+    return parse_html((PAGES / name).read_text(encoding="utf-8"), f"https://example.test/{name}")
+
+
+def article(body: str, head: str = "<title>Guide</title>") -> Document:
+    return parse_html(f"<html><head>{head}</head><body><main><article>{body}</article></main></body></html>", "u")
+
+
+def texts(document: Document, kind: str | None = None) -> list[str]:
+    return [block.text for block in document.blocks if kind is None or block.kind == kind]
+
+
+def only(document: Document, text: str) -> Block:
+    [block] = [block for block in document.blocks if text in block.text]
+    return block
+
+
+# --- the seed pages ---------------------------------------------------------------------
+
+
+def test_cpt_page_at_a_glance_cell_carries_its_headers():
+    cell = only(seed("cpt-vs-ccma.html"), "180 questions, 3 hours")
+    assert (cell.kind, cell.text, cell.column_header, cell.row_header) == (
+        "table_cell", "180 questions, 3 hours", "CCMA", "Exam"
+    )
+    assert (cell.table, cell.row, cell.column) == (0, 3, 2)
+    assert cell.heading_path == ("CPT vs CCMA: Phlebotomy Tech or Clinical Medical Assistant?", "CPT vs CCMA at a glance")
+
+
+def test_cpt_page_keeps_the_call_to_action_as_its_own_block():
+    cta = only(seed("cpt-vs-ccma.html"), "590+")
+    assert cta.text == "Unlock 590+ CPT practice questions across 5 full-length simulators — $19.99 lifetime →"
+    assert (cta.kind, cta.locator) == ("paragraph", "body > main > article > div")
+
+
+def test_cpt_page_drops_navigation_and_footer():
+    document = seed("cpt-vs-ccma.html")
+    all_text = " ".join(texts(document))
+    assert "Pricing" not in all_text and "MA vs Phlebotomist" not in all_text
+    assert "© 2026 DrCertifications" not in all_text
+    assert document.title == "CPT vs CCMA: Phlebotomy Tech or Clinical Medical Assistant?"
+
+
+def test_cpt_page_dates():
+    found = {(d.role, d.value, d.source) for d in seed("cpt-vs-ccma.html").dates}
+    assert found == {
+        ("reviewed", date(2026, 6, 18), "text"),
+        ("modified", date(2026, 6, 18), "meta"),
+        ("modified", date(2026, 6, 18), "json-ld"),
+    }
+
+
+def test_ma_page_topic_table_has_column_and_row_headers():
+    document = seed("medical-assistant-vs-phlebotomist.html")
+    counts = [b for b in document.blocks if b.column_header == "# of Questions"]
+    assert [b.text for b in counts] == ["84", "15", "12", "12", "12", "7", "8", "150"]
+    assert [b.row_header for b in counts][-1] == "Total"
+    assert {b.table for b in counts} == {2}
+    assert counts[0].heading_path[-2:] == ("FAQ", "What’s on the CCMA Exam?")
+
+
+def test_ma_page_keeps_the_faq_inside_footer_widgets_and_drops_script_and_aside():
+    document = seed("medical-assistant-vs-phlebotomist.html")
+    all_text = " ".join(texts(document))
+    assert "150 scored multiple-choice questions, plus 30 unscored pretest questions" in all_text
+    assert "G-12345" not in all_text
+    assert "Related Blog Posts" not in all_text
+    assert "Programs" not in texts(document)
+
+
+def test_ma_page_faq_dates_are_hidden_blocks_outside_their_heading():
+    document = seed("medical-assistant-vs-phlebotomist.html")
+    hidden = [b for b in document.blocks if not b.visible]
+    assert len(hidden) == 7
+    assert all(b.text.startswith("2026-01-03T") for b in hidden)
+    assert "What’s on the CCMA Exam?" in texts(document, "heading")
+
+
+def test_ma_page_dates():
+    found = {(d.role, d.value) for d in seed("medical-assistant-vs-phlebotomist.html").dates}
+    assert found == {("modified", date(2026, 1, 3)), ("published", date(2025, 11, 12))}
+
+
+@pytest.mark.parametrize("name", SEED_PAGES)
+def test_every_locator_finds_an_element_holding_the_block_text(name):
+    html = (PAGES / name).read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "lxml")
+    for block in parse_html(html, name).blocks:
+        element = soup.select_one(block.locator)
+        assert element is not None, block.locator
+        assert block.text in normalize_text(element.get_text()), block.locator
+
+
+@pytest.mark.parametrize("name", SEED_PAGES)
+def test_each_text_lands_in_exactly_one_block(name):
+    """All content text, in document order, with nothing lost and nothing repeated."""
+    soup = BeautifulSoup((PAGES / name).read_text(encoding="utf-8"), "lxml")
+    for furniture in soup.find_all(["head", "script", "style", "nav", "aside", "header", "footer"]):
+        furniture.decompose()
+    expected = "".join(soup.get_text().split())
+    assert "".join("".join(block.text.split()) for block in seed(name).blocks) == expected
+
+
+# --- block kinds and structure ----------------------------------------------------------
+
+
+def test_block_kinds_in_document_order():
+    document = article(
+        "<h1>Title</h1><p>Intro</p><ul><li>One</li></ul>"
+        "<table><caption>Fees</caption><tr><td>Exam</td><td>$125</td></tr></table>"
+        "<figure><img alt='chart'><figcaption>Chart</figcaption></figure>"
+        "<blockquote><p>Quoted</p><p>words</p></blockquote>"
+        "<dl><dt>CCMA</dt><dd>180 questions</dd></dl><pre>code  block</pre>"
+    )
+    assert [(b.kind, b.text) for b in document.blocks] == [
+        ("heading", "Title"),
+        ("paragraph", "Intro"),
+        ("list_item", "One"),
+        ("caption", "Fees"),
+        ("table_cell", "Exam"),
+        ("table_cell", "$125"),
+        ("caption", "Chart"),
+        ("quote", "Quoted words"),
+        ("term", "CCMA"),
+        ("definition", "180 questions"),
+        ("paragraph", "code block"),
+    ]
+    assert document.blocks[0].level == 1
+
+
+def test_nested_lists_give_each_item_once_innermost_text_only():
+    document = article("<ul><li>Parent <strong>item</strong><ul><li>Child one</li><li>Child two</li></ul> tail</li></ul>")
+    assert texts(document) == ["Parent item tail", "Child one", "Child two"]
+
+
+def test_heading_path_resets_deeper_levels_and_excludes_the_heading_itself():
+    document = article(
+        "<h1>Guide</h1><h2>Exam</h2><h3>Scoring</h3><p>a</p><h2>Salary</h2><p>b</p><h4>Deep</h4><p>c</p>"
+    )
+    paths = {b.text: b.heading_path for b in document.blocks}
+    assert paths["Scoring"] == ("Guide", "Exam")
+    assert paths["a"] == ("Guide", "Exam", "Scoring")
+    assert paths["b"] == ("Guide", "Salary")
+    assert paths["c"] == ("Guide", "Salary", "Deep")
+
+
+def test_hidden_headings_do_not_enter_the_heading_path():
+    document = article("<h2>Exam</h2><h3 class='sr-only'>Secret</h3><p>text</p>")
+    assert only(document, "text").heading_path == ("Exam",)
+
+
+def test_anonymous_text_in_divs_becomes_blocks_split_at_block_elements():
+    document = article(
+        "<div class='cta'><a href='/buy'>Unlock 590+ CPT practice questions — $19.99 lifetime</a></div>"
+        "<div class='card'><div class='num'>180</div><div class='label'>questions</div></div>"
+        "<section>Before <em>inline</em><p>para</p>after</section>"
+        "<div>line one<br>line two</div>"
+    )
+    assert texts(document) == [
+        "Unlock 590+ CPT practice questions — $19.99 lifetime",
+        "180",
+        "questions",
+        "Before inline",
+        "para",
+        "after",
+        "line one line two",
+    ]
+    assert all(b.kind == "paragraph" for b in document.blocks)
+    assert document.blocks[1].locator == "body > main > article > div:nth-of-type(2) > div:nth-of-type(1)"
+
+
+def test_text_is_normalised_but_punctuation_kept():
+    document = article("<p>  180\u00a0questions,\n\t3 hours — in\u00adcluding pre\u200btest “items”  </p>")
+    assert texts(document) == ["180 questions, 3 hours — including pretest “items”"]
+
+
+def test_inline_markup_joins_without_extra_spaces_and_blocks_are_separated():
+    document = article("<td>x</td><li><p>Median salary (2024): <strong>$44,200</strong>.</p><p>Next</p></li>")
+    assert "Median salary (2024): $44,200. Next" in texts(document)
+
+
+def test_footnote_markers_do_not_glue_onto_numbers():
+    document = article("<p>$44,200<sup><a href='#fn1'>1</a></sup> a year and 1<sup>st</sup> place; $43,660<sup>[2]</sup></p>")
+    assert texts(document) == ["$44,200 a year and 1st place; $43,660"]
+
+
+def test_comments_are_dropped():
+    assert texts(article("<p>180 <!-- 200 --> questions</p>")) == ["180 questions"]
+
+
+# --- tables -------------------------------------------------------------------------------
+
+
+def test_headerless_key_value_table_uses_first_cell_as_row_header():
+    document = article("<table><tr><td>Questions</td><td>180</td></tr><tr><td>Time limit</td><td>3 hours</td></tr></table>")
+    cells = [(b.text, b.row_header, b.column_header) for b in document.blocks]
+    assert cells == [("Questions", None, None), ("180", "Questions", None), ("Time limit", None, None), ("3 hours", "Time limit", None)]
+
+
+def test_first_row_of_th_without_thead_is_the_header_row():
+    document = article("<table><tr><th>Credential</th><th>Questions</th></tr><tr><td>CPT</td><td>120</td></tr></table>")
+    cell = only(document, "120")
+    assert (cell.row, cell.column, cell.column_header, cell.row_header) == (1, 1, "Questions", "CPT")
+
+
+def test_numeric_first_column_is_not_a_row_header():
+    document = article("<table><thead><tr><th>Score</th><th>Result</th></tr></thead><tr><td>390</td><td>Pass</td></tr></table>")
+    assert only(document, "Pass").row_header is None
+
+
+def test_colspan_and_rowspan_place_cells_in_the_right_columns():
+    document = article(
+        "<table><thead><tr><th rowspan='2'>Topic</th><th colspan='2'>CCMA</th></tr>"
+        "<tr><th>Items</th><th>Share</th></tr></thead>"
+        "<tbody><tr><td>Clinical</td><td>84</td><td>56%</td></tr>"
+        "<tr><td colspan='bogus'>Total</td><td>150</td><td>100%</td></tr></tbody></table>"
+    )
+    share = only(document, "56%")
+    assert (share.row, share.column, share.column_header, share.row_header) == (2, 2, "CCMA Share", "Clinical")
+    assert only(document, "150").column_header == "CCMA Items"
+    assert only(document, "Items").column == 1
+
+
+def test_nested_tables_number_their_own_cells():
+    document = article(
+        "<table><tr><td>Outer <table><tr><td>Key</td><td>Inner 5</td></tr></table></td><td>Outer 2</td></tr></table>"
+    )
+    assert [(b.text, b.table, b.column) for b in document.blocks] == [
+        ("Outer", 0, 0), ("Key", 1, 0), ("Inner 5", 1, 1), ("Outer 2", 0, 1)
+    ]
+    assert only(document, "Inner 5").row_header == "Key"
+
+
+# --- visibility and furniture -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<div hidden>secret</div>",
+        "<div aria-hidden='true'>secret</div>",
+        "<div style='color:red; display: none'>secret</div>",
+        "<div style='visibility:hidden'>secret</div>",
+        "<div class='hidden'>secret</div>",
+        "<span class='sr-only'>secret</span>",
+        "<p class='visually-hidden'>secret</p>",
+        "<p class='screen-reader-text'>secret</p>",
+        "<span class='updated rich-snippet-hidden'>secret</span>",
+        "<div hidden><p>in a <b>hidden</b> parent: secret</p></div>",
+    ],
+)
+def test_hidden_text_is_kept_as_invisible_blocks(markup):
+    document = article(f"<p>shown</p>{markup}")
+    assert [(b.text.endswith("secret"), b.visible) for b in document.blocks] == [(False, True), (True, False)]
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<div class='overflow-hidden'>shown</div>",
+        "<div class='hidden md:block'>shown</div>",
+        "<div class='d-none d-lg-block'>shown</div>",
+        "<div style='display:block'>shown</div>",
+        "<div aria-hidden='false'>shown</div>",
+    ],
+)
+def test_text_that_readers_see_stays_visible(markup):
+    assert [b.visible for b in article(markup).blocks] == [True]
+
+
+def test_hidden_span_inside_a_visible_heading_is_split_out():
+    document = article("<h2>What’s on the exam?<span class='rich-snippet-hidden'>2026-01-03</span></h2><p>a</p>")
+    assert [(b.kind, b.text, b.visible) for b in document.blocks] == [
+        ("heading", "What’s on the exam?", True),
+        ("paragraph", "2026-01-03", False),
+        ("paragraph", "a", True),
+    ]
+    assert document.blocks[2].heading_path == ("What’s on the exam?",)
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "<script>var x = 'G-12345';</script>",
+        "<style>.x{content:'G-12345'}</style>",
+        "<noscript>G-12345</noscript>",
+        "<template><p>G-12345</p></template>",
+        "<svg><text>G-12345</text></svg>",
+        "<iframe>G-12345</iframe>",
+        "<nav><a href='/'>G-12345</a></nav>",
+        "<aside>G-12345</aside>",
+        "<form><label>G-12345</label><input></form>",
+        "<button>G-12345</button>",
+        "<div role='navigation'>G-12345</div>",
+        "<div role='search'>G-12345</div>",
+        "<div id='cookie-notice'>G-12345</div>",
+        "<div class='cc-window consent-banner'>G-12345</div>",
+        "<div class='gdpr-popup'><p>G-12345</p></div>",
+        "<ol class='breadcrumbs'><li>G-12345</li></ol>",
+        "<div aria-label='Breadcrumb'>G-12345</div>",
+    ],
+)
+def test_page_furniture_is_dropped(furniture):
+    document = article(f"<p>before</p>{furniture}<p>after</p>")
+    assert texts(document) == ["before", "after"]
+
+
+def test_site_header_and_footer_are_dropped_but_article_header_and_footer_kept():
+    document = parse_html(
+        "<body class='gdpr-enabled'><header><p>Site name</p></header><div role='banner'>Banner</div>"
+        "<main><article><header><h1>Title</h1></header><p>Body</p>"
+        "<footer><p>Last updated: May 2026</p></footer></article></main>"
+        "<footer><p>© Site</p></footer><div role='contentinfo'>Legal</div></body>",
+        "u",
+    )
+    assert texts(document) == ["Title", "Body", "Last updated: May 2026"]
+    assert [(d.role, d.value) for d in document.dates] == [("modified", date(2026, 5, 1))]
+
+
+def test_footer_widgets_by_class_are_content():
+    document = article("<section class='fusion-footer-widgets'><h2>FAQ</h2><p>150 scored questions</p></section>")
+    assert texts(document) == ["FAQ", "150 scored questions"]
+
+
+# --- locators -----------------------------------------------------------------------------
+
+
+def test_locator_starts_at_the_nearest_unique_simple_id():
+    document = parse_html(
+        "<body><div id='main'><div><p>a</p><p>b</p></div></div><div id='dup'><p>c</p></div>"
+        "<div id='dup'><p>d</p></div><div id='1 bad'><span>e</span></div></body>",
+        "u",
+    )
+    assert [b.locator for b in document.blocks] == [
+        "#main > div > p:nth-of-type(1)",
+        "#main > div > p:nth-of-type(2)",
+        "body > div:nth-of-type(2) > p",
+        "body > div:nth-of-type(3) > p",
+        "body > div:nth-of-type(4)",
+    ]
+
+
+# --- title ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "title"),
+    [
+        ("<title> The  title </title>", "<h1>Heading</h1>", "The title"),
+        ("", "<h1>Heading</h1>", "Heading"),
+        ("<meta property='og:title' content='OG title'>", "<h2>Not a title</h2>", "OG title"),
+        ("", "<p>text</p>", ""),
+    ],
+)
+def test_title_falls_back_to_h1_then_og_title(head, body, title):
+    assert article(body, head=head).title == title
+
+
+# --- dates from the page --------------------------------------------------------------------
+
+
+def test_dates_from_time_elements_json_ld_in_body_and_text():
+    document = article(
+        "<p class='byline'>By Jane · Updated <time datetime='2024-05-06'>May 6, 2024</time></p>"
+        "<script type='application/ld+json'>{\"@type\": \"Article\", \"datePublished\": \"2023-01-02\"}</script>"
+        "<p>Medically reviewed on March 3, 2025</p>"
+        "<aside><time class='updated' datetime='2019-01-01'>old post</time></aside>"
+    )
+    assert [(d.role, d.value, d.source) for d in document.dates] == [
+        ("published", date(2023, 1, 2), "json-ld"),
+        ("modified", date(2024, 5, 6), "time"),
+        ("modified", date(2024, 5, 6), "text"),
+        ("reviewed", date(2025, 3, 3), "text"),
+    ]
+    assert document.dates[1].locator == "body > main > article > p:nth-of-type(1) > time"
+
+
+def test_meta_dates_are_located_by_their_attribute():
+    document = article("<p>x</p>", head="<meta name='dcterms.modified' content='2025-02-03'>")
+    [found] = document.dates
+    assert (found.role, found.value, found.source, found.locator) == (
+        "modified", date(2025, 2, 3), "meta", 'meta[name="dcterms.modified"]'
+    )
+
+
+# --- robustness -----------------------------------------------------------------------------
+
+
+def test_deeply_nested_markup_does_not_exhaust_the_recursion_limit():
+    html = "<html><body>" + "<div>" * 10_000 + "<p>deep 180 questions</p>" + "</div>" * 10_000 + "<p>after</p></body></html>"
+    try:
+        document = parse_html(html, "u")
+    except AuditInputError as error:
+        assert str(error) == "page markup is nested too deeply to parse"
+    else:
+        assert texts(document) == ["deep 180 questions", "after"]
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p>one<p>two", ["one", "two"]),
+        ("<div><p>unclosed <b>bold</div><p>next</p>", ["unclosed bold", "next"]),
+        ("</div></span><p>stray closers</p></td>", ["stray closers"]),
+        ("<td>cell without table</td>", ["cell without table"]),
+        ("<ul><li>a<li>b</ul>", ["a", "b"]),
+        ("<table><td>no row</td></table>", ["no row"]),
+        ("plain text, no tags", ["plain text, no tags"]),
+        ("", []),
+        ("<p>&amp; &lt;tag&gt; &nbsp;&#8212;&bogus;</p>", ["& <tag> —&bogus;"]),
+    ],
+)
+def test_malformed_html_still_parses(html, expected):
+    assert texts(parse_html(html, "u")) == expected
