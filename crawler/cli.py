@@ -135,3 +135,8 @@ def facts_check(path: str | None) -> None:
         f"{path or config.DEFAULT_FACTS}: ok — {len(facts.entities)} entities, {len(facts.measures)} measures, "
         f"{len(facts.facts)} facts (version {facts.version})"
     )
+
+
+from crawler.commands.crawl import crawl_command  # noqa: E402  (the service's commands register last)
+
+main.add_command(crawl_command)

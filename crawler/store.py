@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import pickle
 import socket
 import zlib
 from collections.abc import Iterator, Sequence
@@ -31,11 +32,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from checks.model import PageFailure
+from checks.model import Document, PageFailure
 from crawler.snapshot import Snapshot, kept_headers
 from crawler.storeschema import (
     BodyRow,
     ClaimRow,
+    DocumentRow,
     FailureRow,
     FindingRow,
     RunRow,
@@ -68,6 +70,7 @@ class RunRecord:
     finished_at: datetime | None
     pages: int
     cached_pages: int
+    parsed_pages: int
     failures: int
     findings: int
     report_path: str | None
@@ -181,7 +184,7 @@ class Store:
         with self._sessions() as session:
             run = RunRow(
                 sites=",".join(sites), status="running", started_at=utcnow(), host=socket.gethostname(),
-                pid=os.getpid(), pages=0, cached_pages=0, failures=0, findings=0,
+                pid=os.getpid(), pages=0, cached_pages=0, parsed_pages=0, failures=0, findings=0,
             )
             session.add(run)
             session.flush()
@@ -219,20 +222,48 @@ class Store:
             session.commit()
             return len(dead)
 
-    def add_snapshot(self, run_id: int, snapshot: Snapshot) -> None:
+    def add_snapshot(
+        self, run_id: int, snapshot: Snapshot, parsed: Document | None = None, parser_version: str = ""
+    ) -> None:
+        """Record a fetched page; `parsed` is its Document when this run had to parse it."""
         digest = snapshot.content_hash
         with self._sessions() as session:
             _insert_ignoring_duplicates(
                 session, BodyRow, content_hash=digest, size=len(snapshot.body), body=zlib.compress(snapshot.body)
             )
+            if parsed is not None:
+                _insert_ignoring_duplicates(
+                    session, DocumentRow, url=snapshot.url, content_hash=digest, parser_version=parser_version,
+                    document=zlib.compress(pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)),
+                )
             session.add(
                 SnapshotRow(
                     run_id=run_id, site=snapshot.site, url=snapshot.url, fetched_at=snapshot.fetched_at,
                     status=snapshot.status, cached=snapshot.cached, headers=kept_headers(snapshot.headers),
-                    content_hash=digest,
+                    content_hash=digest, parsed=parsed is not None,
                 )
             )
             session.commit()
+
+    def has_document(self, url: str, content_hash: str, parser_version: str) -> bool:
+        with self._sessions() as session:
+            return session.get(DocumentRow, (url, content_hash, parser_version)) is not None
+
+    def run_documents(self, run_id: int, parser_version: str) -> Iterator[Document]:
+        """The parsed pages of a run, one at a time (a large site never sits in memory twice)."""
+        with self._sessions() as session:
+            rows = session.scalars(
+                select(DocumentRow.document)
+                .join(
+                    SnapshotRow,
+                    (SnapshotRow.url == DocumentRow.url) & (SnapshotRow.content_hash == DocumentRow.content_hash),
+                )
+                .where(SnapshotRow.run_id == run_id, DocumentRow.parser_version == parser_version)
+                .order_by(SnapshotRow.id)
+                .execution_options(yield_per=50)
+            )
+            for blob in rows:
+                yield pickle.loads(zlib.decompress(blob))
 
     def add_failure(self, run_id: int, failure: PageFailure) -> None:
         with self._sessions() as session:
@@ -263,30 +294,29 @@ class Store:
             for page in result.pages:
                 session.add_all(_claim_row(run_id, page.url, claim) for claim in page.claims)
             session.add_all(_finding_row(run_id, finding) for finding in result.findings)
-            counts = self._snapshot_counts(session, run_id)
             self._close_run(
-                session, run_id, status="completed", report_path=report_path, pages=counts[0],
-                cached_pages=counts[1], failures=len(result.failures), findings=len(result.findings),
+                session, run_id, status="completed", report_path=report_path,
+                failures=len(result.failures), findings=len(result.findings), **self._snapshot_counts(session, run_id),
             )
             session.commit()
 
     def fail_run(self, run_id: int, error: str) -> None:
         with self._sessions() as session:
-            pages, cached = self._snapshot_counts(session, run_id)
             failures = session.scalar(select(func.count()).where(FailureRow.run_id == run_id))
             self._close_run(
-                session, run_id, status="failed", error=error, pages=pages, cached_pages=cached, failures=failures
+                session, run_id, status="failed", error=error, failures=failures,
+                **self._snapshot_counts(session, run_id),
             )
             session.commit()
 
     @staticmethod
-    def _snapshot_counts(session: Session, run_id: int) -> tuple[int, int]:
-        pages, cached = session.execute(
-            select(func.count(), func.coalesce(func.sum(case((SnapshotRow.cached, 1), else_=0)), 0)).where(
+    def _snapshot_counts(session: Session, run_id: int) -> dict[str, int]:
+        pages, cached, parsed = session.execute(
+            select(func.count(), _count_true(SnapshotRow.cached), _count_true(SnapshotRow.parsed)).where(
                 SnapshotRow.run_id == run_id
             )
         ).one()
-        return pages, cached
+        return {"pages": pages, "cached_pages": cached, "parsed_pages": parsed}
 
     @staticmethod
     def _close_run(session: Session, run_id: int, **values) -> None:
@@ -313,6 +343,10 @@ class Store:
             return [
                 StoredFinding(row.fingerprint, row.rule, row.severity, row.url, row.message, row.hint) for row in rows
             ]
+
+
+def _count_true(column):
+    return func.coalesce(func.sum(case((column, 1), else_=0)), 0)
 
 
 def _insert_ignoring_duplicates(session: Session, model, **values) -> None:
@@ -346,6 +380,7 @@ def _finding_row(run_id: int, finding: Finding) -> FindingRow:
 def _run_record(row: RunRow) -> RunRecord:
     return RunRecord(
         id=row.id, sites=tuple(row.sites.split(",")), status=row.status, started_at=row.started_at,
-        finished_at=row.finished_at, pages=row.pages, cached_pages=row.cached_pages, failures=row.failures,
+        finished_at=row.finished_at, pages=row.pages, cached_pages=row.cached_pages,
+        parsed_pages=row.parsed_pages, failures=row.failures,
         findings=row.findings, report_path=row.report_path, error=row.error,
     )

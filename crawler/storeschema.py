@@ -30,6 +30,7 @@ class RunRow(Base):
     findings: Mapped[int] = mapped_column(Integer, default=0)
     report_path: Mapped[str | None] = mapped_column(Text)
     error: Mapped[str | None] = mapped_column(Text)
+    parsed_pages: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class SiteLockRow(Base):
@@ -60,6 +61,20 @@ class SnapshotRow(Base):
     cached: Mapped[bool] = mapped_column(default=False)
     headers: Mapped[dict] = mapped_column(JSON)
     content_hash: Mapped[str] = mapped_column(ForeignKey("bodies.content_hash"))
+    parsed: Mapped[bool] = mapped_column(default=False)
+
+
+class DocumentRow(Base):
+    """A parsed page (pickled, zlib-compressed checks.model.Document) for a body and parser.
+
+    parser_version changes whenever the parsing code does, so a stale parse is never reused.
+    """
+
+    __tablename__ = "documents"
+    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    parser_version: Mapped[str] = mapped_column(String(64), primary_key=True)
+    document: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class ClaimRow(Base):

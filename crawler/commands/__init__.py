@@ -1,0 +1,1 @@
+"""The service's subcommands (crawl, demo, runs, diff, schedule), one module each."""

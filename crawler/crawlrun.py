@@ -1,0 +1,92 @@
+"""One run: crawl the chosen sites, audit every page together, store everything, write the report.
+
+The run is recorded as running before the first request and closed as completed or failed
+whatever happens (an interrupted crawl is failed, not audited as if it were the whole site);
+only a SIGKILL leaves it running, and the store marks it incomplete the next time it is used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from checks.engine import AuditResult, AuditSettings, audit
+from checks.facts import FactBase
+from checks.factfile import load_facts
+from checks.errors import FactFileError
+from crawler.parsing import parser_version
+from crawler.process import SpiderJob, run_spiders
+from crawler.reporting import write_report
+from crawler.settings import crawl_settings
+from crawler.sites import Site, SitesConfig
+from crawler.store import RunRecord, open_store
+
+
+@dataclass(frozen=True)
+class RunPlan:
+    """Everything a run needs, resolved before any work starts (so config errors come first)."""
+
+    sites: tuple[Site, ...]
+    facts: FactBase
+    data_dir: Path
+    store_url: str
+    report_dir: Path
+    today: date
+    setting_overrides: tuple[tuple[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    record: RunRecord
+    result: AuditResult
+
+
+def read_facts(path: Path) -> FactBase:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise FactFileError(str(path), None, f"cannot read the fact file: {error.strerror}") from None
+    return load_facts(text, str(path))
+
+
+def plan_run(
+    config: SitesConfig, names: tuple[str, ...], data_dir: Path, store_url: str, today: date, **overrides: Any
+) -> RunPlan:
+    sites = config.select(names)
+    return RunPlan(
+        sites, read_facts(config.facts_path), data_dir, store_url, config.report_dir(sites, data_dir), today,
+        tuple(overrides.items()),
+    )
+
+
+def execute_run(plan: RunPlan, verbose: bool = False) -> RunOutcome:
+    store = open_store(plan.store_url)
+    run_id = store.start_run([site.name for site in plan.sites])
+    try:
+        jobs = [
+            SpiderJob(site, crawl_settings(site, plan.data_dir, plan.store_url, run_id, **dict(plan.setting_overrides)))
+            for site in plan.sites
+        ]
+        interrupted = [outcome.site for outcome in run_spiders(jobs, verbose=verbose) if outcome.interrupted]
+        if interrupted:
+            raise RunInterrupted(f"crawl of {', '.join(interrupted)} was interrupted before it finished")
+        result = audit(
+            list(store.run_documents(run_id, parser_version())), plan.facts, plan.today,
+            # One threshold per audit: a run over several sites uses the strictest of theirs.
+            AuditSettings(stale_after_days=min(site.stale_after_days for site in plan.sites)),
+            store.failures(run_id),
+        )
+        report = write_report(result, plan.report_dir, f"run-{run_id}")
+        store.complete_run(run_id, result, str(report))
+        return RunOutcome(store.run(run_id), result)
+    except BaseException as error:
+        store.fail_run(run_id, str(error) or type(error).__name__)
+        raise
+    finally:
+        store.close()
+
+
+class RunInterrupted(Exception):
+    """The crawl stopped early (SIGTERM, SIGINT): its pages are not the whole site."""

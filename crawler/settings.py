@@ -1,0 +1,94 @@
+"""Every Scrapy setting the crawler uses, with its default and why, in one place.
+
+Our own settings are prefixed CONTENT_AUDIT_. Per-site values (politeness, limits, user agent)
+come from config/sites.yaml through `site_settings`; nothing else in the crawler hard-codes a
+setting.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from crawler.paths import http_cache_dir
+from crawler.sites import Site
+
+# Seconds before the first retry of a 5xx or timeout; doubles on each further retry.
+CONTENT_AUDIT_RETRY_BACKOFF = 1.0
+# Longest wait before a retry, whatever the doubling says.
+CONTENT_AUDIT_RETRY_BACKOFF_MAX = 30.0
+# Seconds between progress lines when the output is not a terminal (a log file, a scheduler).
+CONTENT_AUDIT_PROGRESS_INTERVAL = 30.0
+# SQLAlchemy URL of the run store and the run the crawl belongs to; set per crawl.
+CONTENT_AUDIT_STORE_URL = ""
+CONTENT_AUDIT_RUN_ID = 0
+
+BASE_SETTINGS: dict[str, object] = {
+    "TWISTED_REACTOR": "twisted.internet.asyncioreactor.AsyncioSelectorReactor",
+    "ROBOTSTXT_OBEY": True,
+    "TELNETCONSOLE_ENABLED": False,
+    # No listening sockets beyond the crawl itself.
+    "REMOTE_CONTROL_ENABLED": False,
+    # crawler.process installs its own log handler, which keeps Scrapy's INFO chatter out of the
+    # progress lines unless --verbose.
+    "LOG_INSTALL_ROOT_HANDLER": False,
+    "LOG_LEVEL": "INFO",
+    # Our progress extension reports instead; Scrapy's per-minute stats line is noise here.
+    "LOGSTATS_INTERVAL": 0,
+    "COOKIES_ENABLED": False,
+    # The spider keeps its own set of seen pages and marks page requests dont_filter, so that a
+    # redirect loop A -> B -> A reaches REDIRECT_MAX_TIMES and is reported instead of being
+    # silently dropped by the dupefilter on the second visit to A.
+    "REDIRECT_MAX_TIMES": 10,
+    "RETRY_ENABLED": True,
+    "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408, 429],
+    # Conditional re-crawls: keep every response with its validators; RFC2616Policy then sends
+    # If-None-Match / If-Modified-Since and serves the stored body on a 304 ("cached" flag).
+    "HTTPCACHE_ENABLED": True,
+    "HTTPCACHE_POLICY": "scrapy.extensions.httpcache.RFC2616Policy",
+    "HTTPCACHE_STORAGE": "scrapy.extensions.httpcache.FilesystemCacheStorage",
+    # Without this the policy's heuristic freshness (from an old Last-Modified) serves pages from
+    # the cache without asking the server at all: every run must revalidate every page.
+    "DEFAULT_REQUEST_HEADERS": {
+        "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
+        "Accept-Language": "en",
+        "Cache-Control": "max-age=0",
+    },
+    "DOWNLOADER_MIDDLEWARES": {"crawler.middlewares.retry_backoff.RetryBackoffMiddleware": 560},
+    "ITEM_PIPELINES": {"crawler.pipelines.store.StorePipeline": 300},
+    "EXTENSIONS": {"crawler.extensions.progress.ProgressExtension": 500},
+    "CONTENT_AUDIT_RETRY_BACKOFF": CONTENT_AUDIT_RETRY_BACKOFF,
+    "CONTENT_AUDIT_RETRY_BACKOFF_MAX": CONTENT_AUDIT_RETRY_BACKOFF_MAX,
+    "CONTENT_AUDIT_PROGRESS_INTERVAL": CONTENT_AUDIT_PROGRESS_INTERVAL,
+    "CONTENT_AUDIT_STORE_URL": CONTENT_AUDIT_STORE_URL,
+    "CONTENT_AUDIT_RUN_ID": CONTENT_AUDIT_RUN_ID,
+}
+
+
+def site_settings(site: Site, data_dir: Path) -> dict[str, object]:
+    """The site's politeness, limits and identity as Scrapy settings."""
+    politeness = site.politeness
+    return {
+        "USER_AGENT": site.user_agent,
+        "CONCURRENT_REQUESTS": politeness.concurrency,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": politeness.concurrency,
+        "DOWNLOAD_DELAY": politeness.delay,
+        "AUTOTHROTTLE_ENABLED": politeness.autothrottle,
+        # AutoThrottle's default 5 s start delay would dominate a small site's crawl.
+        "AUTOTHROTTLE_START_DELAY": politeness.delay,
+        "AUTOTHROTTLE_TARGET_CONCURRENCY": float(politeness.concurrency),
+        "DOWNLOAD_TIMEOUT": site.timeout,
+        "RETRY_TIMES": site.retries,
+        "DOWNLOAD_MAXSIZE": int(site.max_body_mb * 1024 * 1024),
+        "DOWNLOAD_WARNSIZE": 0,
+        "HTTPCACHE_DIR": str(http_cache_dir(data_dir)),
+    }
+
+
+def crawl_settings(site: Site, data_dir: Path, store_url: str, run_id: int, **overrides: object) -> dict[str, object]:
+    return {
+        **BASE_SETTINGS,
+        **site_settings(site, data_dir),
+        "CONTENT_AUDIT_STORE_URL": store_url,
+        "CONTENT_AUDIT_RUN_ID": run_id,
+        **overrides,
+    }

@@ -1,0 +1,160 @@
+"""Helpers for crawler tests: a real HTTP server on 127.0.0.1 serving a fixture site (with
+routes that misbehave on purpose), a sites file for it, and the real CLI in a subprocess."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+SEED_SITE = Path(__file__).parent / "fixtures" / "seed-site"
+REPO = Path(__file__).parent.parent
+SLOW_SECONDS = 3.0
+
+
+def _server_error(handler: SimpleHTTPRequestHandler) -> None:
+    handler.send_error(500, "Internal Server Error")
+
+
+def _slow(handler: SimpleHTTPRequestHandler) -> None:
+    time.sleep(SLOW_SECONDS)
+    _send(handler, 200, "text/html", b"<html><body><p>Too late.</p></body></html>")
+
+
+def _oversized(handler: SimpleHTTPRequestHandler) -> None:
+    _send(handler, 200, "text/html", b"<html><body>" + b"<p>padding</p>" * 200_000 + b"</body></html>")
+
+
+def _pdf(handler: SimpleHTTPRequestHandler) -> None:
+    _send(handler, 200, "application/pdf", b"%PDF-1.4 not a page")
+
+
+def _redirect_loop(handler: SimpleHTTPRequestHandler) -> None:
+    handler.send_response(302)
+    handler.send_header("Location", "/trouble/loop")
+    handler.send_header("Content-Length", "0")
+    handler.end_headers()
+
+
+def _misdeclared_encoding(handler: SimpleHTTPRequestHandler) -> None:
+    # cp1252 bytes served as UTF-8: the page must still be read, not refused.
+    html = "<html><head><title>Fees</title></head><body><p>The CCMA exam fee is $160 \u2014 caf\u00e9 prices.</p></body></html>"
+    _send(handler, 200, "text/html; charset=utf-8", html.encode("cp1252"))
+
+
+TROUBLE_ROUTES = {
+    "/trouble/500": _server_error,
+    "/trouble/slow": _slow,
+    "/trouble/big": _oversized,
+    "/trouble/report": _pdf,
+    "/trouble/loop": _redirect_loop,
+    "/trouble/encoding": _misdeclared_encoding,
+}
+
+
+def _send(handler: SimpleHTTPRequestHandler, status: int, content_type: str, body: bytes) -> None:
+    handler.send_response(status)
+    handler.send_header("Content-Type", content_type)
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
+@dataclass
+class LoopbackSite:
+    root: Path
+    port: int = 0
+    requests: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def statuses(self, path: str) -> list[int]:
+        return [status for requested, status in self.requests if requested == path]
+
+    def requested(self, path: str) -> bool:
+        return any(requested == path for requested, _ in self.requests)
+
+    def change(self, relative: str, old: str, new: str) -> None:
+        """Edit a page and move its mtime on, so Last-Modified validation sees the change."""
+        page = self.root / relative
+        page.write_text(page.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        later = time.time() + 10
+        os.utime(page, (later, later))
+
+
+def _handler(site: LoopbackSite) -> type[SimpleHTTPRequestHandler]:
+    class Handler(SimpleHTTPRequestHandler):
+        def do_GET(self) -> None:
+            route = TROUBLE_ROUTES.get(self.path)
+            if route is None:
+                super().do_GET()
+            else:
+                route(self)
+
+        def log_request(self, code="-", size="-") -> None:
+            site.requests.append((self.path, int(getattr(code, "value", code))))
+
+        def log_message(self, *args) -> None:
+            pass
+
+    return functools.partial(Handler, directory=str(site.root))
+
+
+@contextmanager
+def serve(root: Path) -> Iterator[LoopbackSite]:
+    site = LoopbackSite(root)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
+    server.daemon_threads = True
+    site.port = server.server_address[1]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield site
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def copy_seed_site(destination: Path) -> Path:
+    shutil.copytree(SEED_SITE, destination)
+    return destination
+
+
+def write_sites(path: Path, sites: list[dict]) -> Path:
+    """A sites file (JSON is YAML) with test-friendly politeness: no delays, no AutoThrottle."""
+    quick = {"politeness": {"delay": 0, "autothrottle": False, "concurrency": 8}}
+    path.write_text(json.dumps({"sites": [{**quick, **site} for site in sites]}, indent=2), encoding="utf-8")
+    return path
+
+
+def run_cli(*args: str, data_dir: Path, timeout: float = 60, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "crawler", *args],
+        cwd=REPO, capture_output=True, text=True, timeout=timeout,
+        env={**os.environ, "CONTENT_AUDIT_DATA": str(data_dir), **(env or {})},
+    )
+
+
+def start_cli(*args: str, data_dir: Path, env: dict | None = None) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "crawler", *args],
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "CONTENT_AUDIT_DATA": str(data_dir), **(env or {})},
+    )
+
+
+def report_of(stdout: str) -> dict:
+    [line] = [line for line in stdout.splitlines() if line.startswith("Report: ")]
+    return json.loads(Path(line.removeprefix("Report: ")).read_text(encoding="utf-8"))
