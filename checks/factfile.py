@@ -404,7 +404,8 @@ def _measure_problems(measures: list[MeasureModel]) -> Iterator[Problem]:
         yield from _duplicates([("measures", i, "qualifiers", k, "id") for k in range(len(ids))], ids, "qualifier id")
         defaults = [k for k, q in enumerate(measure.qualifiers) if q.default]
         for k in defaults[1:]:
-            yield ("measures", i, "qualifiers", k, "default"), f"a second default qualifier; {ids[defaults[0]]!r} is already the default"
+            message = f"a second default qualifier; {ids[defaults[0]]!r} is already the default"
+            yield ("measures", i, "qualifiers", k, "default"), message
         for k, unit in enumerate(measure.accepts):
             if unit not in CONVERTIBLE[measure.unit]:
                 yield ("measures", i, "accepts", k), (

@@ -68,8 +68,7 @@ def test_fact_line_is_where_the_fact_starts():
 
 
 def test_quoted_date_reads_like_a_plain_one():
-    text = edited("value: 180\n    source: {title: NHA CCMA test plan, url: \"https://example.org/ccma\"}\n    as_of: 2026-11-01",
-                  "value: 180\n    source: {title: NHA CCMA test plan, url: \"https://example.org/ccma\"}\n    as_of: \"2026-11-01\"")
+    text = edited("as_of: 2026-11-01\n  - entity", "as_of: \"2026-11-01\"\n  - entity")
     assert load_facts(text).facts[0].as_of == date(2026, 11, 1)
 
 

@@ -48,7 +48,8 @@ def test_unreadable_fact_file_exits_2(tmp_path):
 
 def test_installed_command_reports_a_broken_file_without_a_traceback(tmp_path):
     broken = tmp_path / "facts.yaml"
-    broken.write_text(MINIMAL.read_text().replace("entity: ccma\n    measure: exam_questions", "entity: ccmaa\n    measure: exam_questions"))
+    text = MINIMAL.read_text()
+    broken.write_text(text.replace("- entity: ccma\n    measure: exam_questions", "- entity: ccmaa\n    measure: exam_questions"))
     completed = subprocess.run(
         [str(CONSOLE_SCRIPT), "facts", "check", str(broken)], capture_output=True, text=True, timeout=60
     )
