@@ -21,11 +21,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from checks.dates import DateSources, MetaDate, TimeElement, page_dates
 from checks.errors import AuditInputError
-from checks.model import Block, Document
+from checks.model import Block, Document, Suppression
 
 _HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
 _BLOCK_LEVEL = frozenset(
@@ -67,6 +67,10 @@ _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hi
 _FOOTNOTE_MARK = re.compile(r"\[?\d{1,3}\]?|[*†‡§]+")
 _SIMPLE_ID = re.compile(r"-?[A-Za-z_][\w-]*")
 _LETTER = re.compile(r"[^\W\d_]")
+_SUPPRESSION = re.compile(
+    r"content-audit:\s*ignore\s+(?P<rules>[\w-]+(?:\s*,\s*[\w-]+)*)(?:\s*--\s*(?P<reason>.*?))?\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
 _INVISIBLE_CHARS = re.compile("[\u00ad\u200b\u2060\ufeff]")
 _MAX_SPAN = 1000
 _DATE_METAS = frozenset(
@@ -86,7 +90,8 @@ def parse_html(html: str, url: str) -> Document:
         raise AuditInputError("page markup is nested too deeply to parse") from error
     blocks = walk.blocks()
     title = walk.title or _first_h1(blocks) or walk.og_title or ""
-    return Document(url=url, title=title, blocks=blocks, dates=page_dates(walk.date_sources(), blocks))
+    dates = page_dates(walk.date_sources(), blocks)
+    return Document(url, title, blocks, dates, walk.suppressions())
 
 
 def normalize_text(text: str) -> str:
@@ -146,6 +151,8 @@ class _Exit(NamedTuple):
 
 
 class _Walk:
+    """One pass over the tree: blocks in document order, plus what dates and titles need."""
+
     def __init__(self) -> None:
         self.pending: list[_Pending] = []
         self.headings: list[tuple[int, str]] = []
@@ -158,6 +165,9 @@ class _Walk:
         self.meta: list[MetaDate] = []
         self.json_ld: list[tuple[str, str]] = []
         self.times: list[tuple[Tag, str, str]] = []
+        self.ignores: list[tuple[str, str, Tag]] = []  # (rule, reason, element of its block)
+        self.unplaced_ignores: list[tuple[str, str]] = []
+        self._locator: _Locator | None = None
 
     def run(self, soup: BeautifulSoup) -> None:
         root = _Context(False, False, None, soup, None, False)
@@ -171,12 +181,15 @@ class _Walk:
                     context.collector.parts.append(node)
                 else:
                     self._anonymous_text(node, context)
-            elif isinstance(node, Tag) and (entered := self._enter(node, context)) is not None:
-                inner, exit = entered
-                if exit is not None:
-                    stack.append((exit, None))
-                if node.contents:
-                    stack.extend([(child, inner) for child in reversed(node.contents)])
+            elif isinstance(node, Tag):
+                if (entered := self._enter(node, context)) is not None:
+                    inner, exit = entered
+                    if exit is not None:
+                        stack.append((exit, None))
+                    if node.contents:
+                        stack.extend([(child, inner) for child in reversed(node.contents)])
+            elif type(node) is Comment:
+                self._comment(node, context)
 
     def _enter(self, element: Tag, context: _Context) -> tuple[_Context, _Exit | None] | None:
         """The context for the element's children and what to do on leaving it; None to skip it."""
@@ -275,7 +288,24 @@ class _Walk:
     def _new_block(self, kind: str, element: Tag, visible: bool) -> _Pending:
         block = _Pending(kind, element, visible, self.heading_path, [])
         self.pending.append(block)
+        if self.unplaced_ignores:
+            self.ignores.extend((rule, reason, element) for rule, reason in self.unplaced_ignores)
+            self.unplaced_ignores.clear()
         return block
+
+    def _comment(self, comment: Comment, context: _Context) -> None:
+        """An editor's `content-audit: ignore RULE -- reason`: for the block it sits in, else the next."""
+        match = _SUPPRESSION.search(comment)
+        if match is None:
+            return
+        reason = normalize_text(match.group("reason") or "")
+        rules = [rule.strip().lower() for rule in match.group("rules").split(",")]
+        collector = context.collector or self.anonymous
+        for rule in rules:
+            if collector is not None:
+                self.ignores.append((rule, reason, collector.element))
+            else:
+                self.unplaced_ignores.append((rule, reason))
 
     def _push_heading(self, level: int, text: str) -> None:
         while self.headings and self.headings[-1][0] >= level:
@@ -310,10 +340,16 @@ class _Walk:
                     self.meta.append(MetaDate(key, content, f'meta[{attribute}="{key}"]'))
                 return
 
+    @property
+    def locate(self) -> _Locator:
+        if self._locator is None:
+            self._locator = _Locator(self.id_counts)
+        return self._locator
+
     def blocks(self) -> tuple[Block, ...]:
         if self.anonymous is not None:
             self.anonymous.text = normalize_text("".join(self.anonymous.parts))
-        locate = _Locator(self.id_counts)
+        locate = self.locate
         return tuple(
             # Positional: keyword arguments cost a measurable share of the walk on big pages.
             Block(
@@ -326,12 +362,17 @@ class _Walk:
         )
 
     def date_sources(self) -> DateSources:
-        locate = _Locator(self.id_counts)
         times = tuple(
-            TimeElement(element["datetime"], cues, preceding, locate(element))
+            TimeElement(element["datetime"], cues, preceding, self.locate(element))
             for element, preceding, cues in self.times
         )
         return DateSources(meta=tuple(self.meta), json_ld=tuple(self.json_ld), times=times)
+
+    def suppressions(self) -> tuple[Suppression, ...]:
+        """Ignore comments with no block after them are kept page-wide (locator "")."""
+        placed = [Suppression(rule, reason, self.locate(element)) for rule, reason, element in self.ignores]
+        unplaced = [Suppression(rule, reason, "") for rule, reason in self.unplaced_ignores]
+        return tuple(placed + unplaced)
 
 
 def _attribute_words(element: Tag) -> str:

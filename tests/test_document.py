@@ -428,3 +428,22 @@ def test_deeply_nested_markup_does_not_exhaust_the_recursion_limit():
 )
 def test_malformed_html_still_parses(html, expected):
     assert texts(parse_html(html, "u")) == expected
+
+
+# --- suppressions ---------------------------------------------------------------------------
+
+
+def test_ignore_comments_become_suppressions_for_their_block_or_the_next():
+    document = article(
+        "<!-- content-audit: ignore contradicts-fact -- the 2019 figure is quoted on purpose -->"
+        "<p>The CCMA had 200 questions in 2019.</p>"
+        "<ul><li>180 questions <!-- Content-Audit: ignore stale-review, unknown-claim --></li></ul>"
+        "<!-- an ordinary comment --><!-- content-audit: ignore arithmetic -->"
+    )
+    assert [(s.rule, s.reason, s.locator) for s in document.suppressions] == [
+        ("contradicts-fact", "the 2019 figure is quoted on purpose", "body > main > article > p"),
+        ("stale-review", "", "body > main > article > ul > li"),
+        ("unknown-claim", "", "body > main > article > ul > li"),
+        ("arithmetic", "", ""),
+    ]
+    assert texts(document) == ["The CCMA had 200 questions in 2019.", "180 questions"]
