@@ -6,7 +6,7 @@ markers, calendar years and year periods) or the start of a number. Each number 
 outwards with small anchored patterns:
 
     [cue words] SIDE [connector [cue] SIDE] [noun phrase | per-period] [or more/less]
-    SIDE = [-][$ or $$] digits-or-words [(restated digits)] [thousand/million/k] [+] [unit]
+    SIDE = [-][$ or $$] digits-or-words [(the same number again)] [thousand/million/k] [+] [unit]
 
 - Numbers: "112,300", "2.5", "$41000", "$$43,100" (typo), "45k" after "$", words from one to
   nineteen, the tens, "twenty-five", "a hundred", "a dozen"; "twenty-five (25)" is one number.
@@ -120,7 +120,9 @@ _MONTH_BEFORE_RE = re.compile(rf"\b{_MONTH}\.?{_SP}+$")
 _DAY_RE = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?{_SP}+{_YEAR_CORE}(?!\d))?", re.I)
 _SIDE_RE = re.compile(rf"(?P<number>{_NUMBER})|(?P<words>{_WORD_NUMBER})", re.I)
 
-_RESTATED_RE = re.compile(rf"{_SP}*\({_SP}*(\d+){_SP}*\)")
+_RESTATED_RE = re.compile(
+    rf"{_SP}*\({_SP}*(?:(?P<digits>\d+)|(?P<words>{_WORD_NUMBER})){_SP}*\)", re.I
+)
 _MULTIPLIER_RE = re.compile(rf"{_SP}+(thousand|million|billion)(?!\w)", re.I)
 _MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "k": 1e3, "m": 1e6, "b": 1e9, "bn": 1e9}
 _PLUS_RE = re.compile(rf"\+(?!{_SP}*\d)")
@@ -137,25 +139,23 @@ _UNIT_NAMES = {
 _DURATION_UNIT = {name: unit for unit, names in _UNIT_NAMES.items() for name in names}
 # Written in minutes so conversions between units stay exact where the calendar allows it.
 _MINUTES = {"minute": 1, "hour": 60, "day": 1440, "week": 10080, "month": 43830, "year": 525960}
+_DURATION_NAMES = "|".join(sorted(_DURATION_UNIT, key=len, reverse=True))
 _UNIT_RE = re.compile(
     rf"(?P<percent>{_SP}?%|{_SP}+per{_SP}?cent\b)"
-    rf"|(?P<points>{_SP}+(?:points?|pts)\b|{_SP}?\({_SP}?scaled{_SP}?\)|(?={_SP}+on{_SP}+(?:a|the){_SP}+scaled\b))"
+    rf"|(?P<points>{_SP}+(?:points?|pts)\b|{_SP}?\({_SP}?scaled{_SP}?\)"
+    rf"|(?={_SP}+on{_SP}+(?:a|the){_SP}+scaled\b))"
     rf"|(?P<usd>{_SP}+(?:dollars?|usd)\b)"
-    rf"|(?:{_SP}+|-)(?P<duration>{'|'.join(sorted(_DURATION_UNIT, key=len, reverse=True))})(?![\w])",
+    rf"|(?:{_SP}+|-)(?P<duration>{_DURATION_NAMES})(?!\w)",
     re.I,
 )
 
-_PERIOD_OF = {
-    "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "hourly": "hour",
-    "year": "year", "years": "year", "yr": "year", "annum": "year", "annually": "year",
-    "annual": "year", "yearly": "year", "per annum": "year",
-    "month": "month", "months": "month", "mo": "month", "monthly": "month",
-    "week": "week", "weeks": "week", "wk": "week", "weekly": "week",
-    "day": "day", "days": "day", "daily": "day",
+_RATE_ADVERBS = {
+    "hourly": "hour", "annually": "year", "annual": "year", "yearly": "year",
+    "monthly": "month", "weekly": "week", "daily": "day",
 }
 _PER_RE = re.compile(
-    rf"(?:{_SP}*/{_SP}*|{_SP}+(?:per|an?|each){_SP}+)(?P<word>hours?|hrs?|years?|yr|annum|months?|mo|weeks?|wk|days?)(?!\w)"
-    rf"|{_SP}+(?P<adverb>hourly|annually|annual|yearly|monthly|weekly|daily|per{_SP}+annum)(?!\w)",
+    rf"(?:{_SP}*/{_SP}*|{_SP}+(?:per|an?|each){_SP}+)(?:(?P<unit>{_DURATION_NAMES})|annum)(?!\w)"
+    rf"|{_SP}+(?:(?P<adverb>{'|'.join(_RATE_ADVERBS)})|per{_SP}+annum)(?!\w)",
     re.I,
 )
 
@@ -321,29 +321,39 @@ def _bound(text: str, end: int, reading: _Reading, cues: _Cues) -> str | None:
 
 
 def _read_side(text: str, start: int) -> tuple[_Side | None, int]:
-    """The number at `start` with its sign, currency, multiplier, "+" and unit."""
+    """The number at `start` with its sign, currency, restatement, multiplier, "+" and unit."""
     match = _SIDE_RE.match(text, start)
     if match is None:
         return None, start
-    if match["words"] is not None:
-        value, unit, end = _word_value(match["words"]), None, match.end()
-        restated = _RESTATED_RE.match(text, end)
-        if restated is not None and int(restated[1]) == value:
-            end = restated.end()
-    else:
-        numeral = _read_numeral(match)
-        if numeral is None:
-            return None, match.end()
-        value, unit = numeral
-        end = match.end()
+    in_words = match["words"] is not None
+    numeral = (_word_value(match["words"]), None) if in_words else _read_numeral(match)
+    if numeral is None:
+        return None, match.end()
+    value, unit = numeral
+    end = _after_restatement(text, match.end(), value)
     multiplier = _MULTIPLIER_RE.match(text, end)
     if multiplier is not None:
         value, end = value * _MULTIPLIERS[multiplier[1].lower()], multiplier.end()
-    plus = _PLUS_RE.match(text, end)
-    end = plus.end() if plus else end
+    plus, end = _read_plus(text, end)
     if unit is None:
         unit, end = _read_unit(text, end)
-    return _Side(value, unit, start, end, plus is not None, match["words"] is not None), end
+        plus_after_unit, end = _read_plus(text, end)  # "70%+"
+        plus = plus or plus_after_unit
+    return _Side(value, unit, start, end, plus, in_words), end
+
+
+def _read_plus(text: str, end: int) -> tuple[bool, int]:
+    match = _PLUS_RE.match(text, end)
+    return (True, match.end()) if match else (False, end)
+
+
+def _after_restatement(text: str, end: int, value: float) -> int:
+    """ "twenty-five (25)" and "5 (five)" state one number twice: read past the repeat."""
+    match = _RESTATED_RE.match(text, end)
+    if match is None:
+        return end
+    restated = float(match["digits"]) if match["digits"] else _word_value(match["words"])
+    return match.end() if restated == value else end
 
 
 def _read_numeral(match: re.Match[str]) -> tuple[float, str | None] | None:
@@ -503,8 +513,11 @@ def _read_per(text: str, end: int) -> tuple[str | None, int]:
     match = _PER_RE.match(text, end)
     if match is None:
         return None, end
-    word = " ".join((match["word"] or match["adverb"]).lower().split())
-    return _PERIOD_OF[word], match.end()
+    if match["unit"]:
+        return _DURATION_UNIT[match["unit"].lower()], match.end()
+    if match["adverb"]:
+        return _RATE_ADVERBS[match["adverb"].lower()], match.end()
+    return "year", match.end()  # "per annum"
 
 
 _YEARS_RE = re.compile(

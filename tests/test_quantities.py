@@ -44,6 +44,8 @@ NUMBERS = [
     ("two hundred fifty tubes", q("two hundred fifty tubes", 250, noun="tubes")),
     ("draw a dozen tubes", q("a dozen tubes", 12, noun="tubes")),
     ("twenty-five (25) venipunctures", q("twenty-five (25) venipunctures", 25, noun="venipunctures")),
+    ("5 (five) capillary sticks", q("5 (five) capillary sticks", 5, noun="sticks")),
+    ("twenty (20) hours", q("twenty (20) hours", 20, unit="hour")),
     ("costs $45k a year", q("$45k a year", 45000, unit="usd", per="year")),
     ("a $2.5 million grant", q("$2.5 million", 2.5e6, unit="usd")),
     ("employment fell -3% in a decade", q("-3%", -3, unit="percent")),
@@ -117,6 +119,7 @@ BOUNDS = [
     ("30 or more questions", q("30", 30, bound="min")),
     ("6 months or less", q("6 months", 6, unit="month", bound="max")),
     ("$20+ per hour", q("$20+ per hour", 20, unit="usd", per="hour", bound="min")),
+    ("a pass rate of 70%+", q("70%+", 70, unit="percent", bound="min")),
 ]
 
 MONEY_AND_PERCENT = [
@@ -193,6 +196,7 @@ def test_one_quantity(text, expected):
         ("Employment Change, 2022-32 12,500", [q("12,500", 12500)]),
         ("a few weeks to as long as two years", [q("two years", 2, unit="year", bound="max")]),
         ("9 months and 2 years", [q("9 months", 9, unit="month"), q("2 years", 2, unit="year")]),
+        ("160 (140 scored)", [q("160", 160), q("140", 140)]),
         ("5-3 win", [q("5", 5), q("3 win", 3, noun="win")]),
         ("employment grows 12% through 2034", [q("12%", 12, unit="percent")]),
         ("3 x 50 minutes", [q("3", 3), q("50 minutes", 50, unit="minute")]),
