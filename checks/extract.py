@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from checks.facts import FactBase, Measure
 from checks.model import Block, Claim, Document, Evidence, Quantity
@@ -69,6 +70,40 @@ class _Page:
     heading_entities: dict[str, str | None]
 
 
+class _Sentence:
+    """One sentence and what the decisions look up in it, each computed at most once."""
+
+    def __init__(self, text: str, vocabulary: Vocabulary, confirmed: frozenset[str]) -> None:
+        self.text = text
+        self._vocabulary = vocabulary
+        self._confirmed = confirmed
+        self._cues: dict[str, list[int]] = {}
+
+    @cached_property
+    def is_marketing(self) -> bool:
+        pattern = self._vocabulary.marketing
+        return pattern is not None and pattern.search(self.text) is not None
+
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        return self._vocabulary.mentions(self.text, self._confirmed)
+
+    @cached_property
+    def scopes(self) -> list[re.Match[str]]:
+        pattern = self._vocabulary.scopes
+        return list(pattern.finditer(self.text)) if pattern is not None else []
+
+    @cached_property
+    def years(self) -> list[YearSpan]:
+        return find_years(self.text)
+
+    def cue_positions(self, measure_id: str) -> list[int]:
+        if measure_id not in self._cues:
+            pattern = self._vocabulary.cues[measure_id]
+            self._cues[measure_id] = [m.start() for m in pattern.finditer(self.text)] if pattern else []
+        return self._cues[measure_id]
+
+
 @dataclass(slots=True)
 class _Spot:
     """One quantity in its block, with the text around it that the decisions look at."""
@@ -80,6 +115,7 @@ class _Spot:
     before: str  # text from the previous quantity (or sentence start) up to this one
     after: str  # text from this quantity up to the next one (or sentence end)
     headers: str
+    analysed: _Sentence
 
 
 def extract(document: Document, facts: FactBase) -> Extraction:
@@ -92,25 +128,28 @@ def extract(document: Document, facts: FactBase) -> Extraction:
     for index, block in enumerate(document.blocks):
         if block.kind == "heading":
             continue
-        for spot in _spots(block, index, vocabulary):
+        for spot in _spots(block, index, vocabulary, confirmed):
             _read_spot(page, spot, claims, differences)
     return Extraction(tuple(claims), tuple(differences))
 
 
-def _spots(block: Block, index: int, vocabulary: Vocabulary) -> list[_Spot]:
+def _spots(block: Block, index: int, vocabulary: Vocabulary, confirmed: frozenset[str]) -> list[_Spot]:
     quantities = _outside_phrases(find_quantities(block.text), block.text, vocabulary)
     if not quantities:
         return []
     spans = sentence_spans(block.text)
     headers = " ".join(h for h in (block.row_header, block.column_header) if h)
     spots = []
+    sentences: dict[tuple[int, int], _Sentence] = {}
     for position, quantity in enumerate(quantities):
         sentence = sentence_at(spans, quantity.start)
+        if sentence not in sentences:
+            sentences[sentence] = _Sentence(block.text[sentence[0] : sentence[1]], vocabulary, confirmed)
         previous_end = quantities[position - 1].end if position else 0
         next_start = quantities[position + 1].start if position + 1 < len(quantities) else len(block.text)
         before = block.text[max(sentence[0], previous_end) : quantity.start]
         after = block.text[quantity.end : min(sentence[1], next_start)]
-        spots.append(_Spot(block, index, quantity, sentence, before, after, headers))
+        spots.append(_Spot(block, index, quantity, sentence, before, after, headers, sentences[sentence]))
     return spots
 
 
@@ -124,11 +163,10 @@ def _outside_phrases(quantities: list[Quantity], text: str, vocabulary: Vocabula
 
 def _read_spot(page: _Page, spot: _Spot, claims: list[Claim], differences: list[StatedDifference]) -> None:
     vocabulary = page.vocabulary
-    text = spot.block.text
-    sentence_text = text[spot.sentence[0] : spot.sentence[1]]
-    if vocabulary.marketing is not None and vocabulary.marketing.search(sentence_text):
+    sentence_text = spot.analysed.text
+    if spot.analysed.is_marketing:
         return
-    measure = _measure(vocabulary, spot, page.document.blocks, sentence_text)
+    measure = _measure(vocabulary, spot)
     if measure is None:
         return
     converted = _convert(spot.quantity, measure)
@@ -189,7 +227,7 @@ def _evidence(url: str, spot: _Spot) -> Evidence:
 # --- measure ---------------------------------------------------------------------------------
 
 
-def _measure(vocabulary: Vocabulary, spot: _Spot, blocks: tuple[Block, ...], sentence: str) -> Measure | None:
+def _measure(vocabulary: Vocabulary, spot: _Spot) -> Measure | None:
     """The best-signalled measure that accepts this quantity's unit, or None."""
     quantity = spot.quantity
     window = spot.before[-40:] + quantity.text + spot.after[:40]
@@ -201,13 +239,13 @@ def _measure(vocabulary: Vocabulary, spot: _Spot, blocks: tuple[Block, ...], sen
         exclude = vocabulary.excludes[measure.id]
         if exclude is not None and exclude.search(window):
             continue
-        score = _signal(vocabulary, measure, spot, sentence, heading_text)
+        score = _signal(vocabulary, measure, spot, heading_text)
         if score is not None and (best is None or score > best[0]):
             best = (score, measure)
     return best[1] if best else None
 
 
-def _signal(vocabulary: Vocabulary, measure: Measure, spot: _Spot, sentence: str, heading_text: str) -> tuple[int, int] | None:
+def _signal(vocabulary: Vocabulary, measure: Measure, spot: _Spot, heading_text: str) -> tuple[int, int] | None:
     """(strength, -distance) of the evidence that the quantity states this measure."""
     quantity = spot.quantity
     if quantity.unit == "count" and measure.nouns:
@@ -219,7 +257,7 @@ def _signal(vocabulary: Vocabulary, measure: Measure, spot: _Spot, sentence: str
     if cues is None:
         return None
     number_at = quantity.start - spot.sentence[0]
-    distances = [abs(m.start() - number_at) for m in cues.finditer(sentence)]
+    distances = [abs(position - number_at) for position in spot.analysed.cue_positions(measure.id)]
     if distances:
         return (2, -min(distances))
     if spot.headers and cues.search(spot.headers):
@@ -230,8 +268,8 @@ def _signal(vocabulary: Vocabulary, measure: Measure, spot: _Spot, sentence: str
 
 
 def _has_noun(vocabulary: Vocabulary, measure: Measure, text: str) -> bool:
-    lowered = text.lower()
-    return any(re.search(rf"(?<![\w-]){re.escape(noun)}(?![\w-])", lowered) for noun in vocabulary.nouns[measure.id])
+    pattern = vocabulary.nouns[measure.id]
+    return pattern is not None and pattern.search(text) is not None
 
 
 def _convert(quantity: Quantity, measure: Measure) -> tuple[float, float, str | None] | None:
@@ -256,7 +294,7 @@ def _entity(page: _Page, spot: _Spot, measure: Measure) -> str | None:
     vocabulary, confirmed = page.vocabulary, page.confirmed
     block = spot.block
     start, end = spot.sentence
-    sentence_mentions = vocabulary.mentions(block.text[start:end], confirmed)
+    sentence_mentions = spot.analysed.mentions
     if sentence_mentions:
         return _nearest(page, sentence_mentions, block.text[start:end], spot.quantity.start - start, measure)
     for header in (block.column_header, block.row_header):
@@ -335,7 +373,7 @@ def _scope(vocabulary: Vocabulary, spot: _Spot, sentence: str) -> str | None:
         return None
     number_at = spot.quantity.start - spot.sentence[0]
     candidates = [
-        m for m in vocabulary.scopes.finditer(sentence)
+        m for m in spot.analysed.scopes
         if m.end() <= number_at or not _CLAUSE_BREAK.search(sentence, number_at, m.start())
     ]
     if candidates:
@@ -352,7 +390,7 @@ def _canonical_scope(vocabulary: Vocabulary, matched: str) -> str:
 
 def _period(spot: _Spot, sentence: str) -> str | None:
     number_at = spot.quantity.start - spot.sentence[0]
-    years = find_years(sentence)
+    years = spot.analysed.years
     if years:
         return _format_period(min(years, key=lambda y: abs(y.start - number_at)))
     for header in (spot.block.row_header, spot.block.column_header):

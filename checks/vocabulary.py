@@ -21,20 +21,32 @@ class Mention:
 
 
 def phrase_pattern(phrases: Iterable[str], *, plurals: bool = False) -> re.Pattern[str] | None:
-    """One case-insensitive regex matching any phrase as whole words, longest first."""
-    alternatives = [_phrase_regex(p, plurals) for p in sorted(set(phrases), key=len, reverse=True) if p.strip()]
-    if not alternatives:
+    """One case-insensitive regex matching any phrase as whole words, longest first.
+
+    Phrases that begin and end with a letter or digit share one pair of word-boundary checks:
+    Python's regex engine tries each alternative's lookbehind separately, which made the
+    per-phrase form several times slower on a 70-phrase list.
+    """
+    ordered = [p for p in sorted(set(phrases), key=len, reverse=True) if p.strip()]
+    if not ordered:
         return None
-    return re.compile("|".join(alternatives), re.IGNORECASE)
+    worded = [_phrase_body(p, plurals) for p in ordered if p[0].isalnum() and p[-1].isalnum()]
+    other = [_phrase_regex(p, plurals) for p in ordered if not (p[0].isalnum() and p[-1].isalnum())]
+    parts = ([rf"(?<![\w-])(?:{'|'.join(worded)})(?![\w-])"] if worded else []) + other
+    return re.compile("|".join(parts), re.IGNORECASE)
 
 
-def _phrase_regex(phrase: str, plurals: bool) -> str:
+def _phrase_body(phrase: str, plurals: bool) -> str:
     body = r"\s+".join(re.escape(word) for word in phrase.split())
     if plurals and phrase[-1:].isalpha():
         body += r"(?:s|es|'s|’s)?"
+    return body
+
+
+def _phrase_regex(phrase: str, plurals: bool) -> str:
     head = r"(?<![\w-])" if phrase[:1].isalnum() else ""
     tail = r"(?![\w-])" if phrase[-1:].isalnum() else ""
-    return head + body + tail
+    return head + _phrase_body(phrase, plurals) + tail
 
 
 def _is_acronym(alias: str) -> bool:
@@ -57,12 +69,13 @@ class Vocabulary:
                 self._ambiguity[ambiguity.alias.lower()] = ambiguity
         self._phrases = phrase_pattern(phrases, plurals=True)
         self._acronyms = re.compile(
-            "|".join(rf"(?<![\w-]){re.escape(a)}(?:s|'s|’s)?(?![\w]|-\d|\s+(?:I|II|1|2)\b)" for a in sorted(acronyms, key=len, reverse=True))
+            rf"(?<![\w-])(?:{'|'.join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True))})"
+            r"(?:s|'s|’s)?(?![\w]|-\d|\s+(?:I|II|1|2)\b)"
         ) if acronyms else None
         self._confirm = {k: phrase_pattern(a.confirm) for k, a in self._ambiguity.items()}
         self._reject = {k: phrase_pattern(a.reject) for k, a in self._ambiguity.items()}
         self.cues = {m.id: phrase_pattern(m.cues) for m in facts.measures}
-        self.nouns = {m.id: {n.lower() for n in m.nouns} for m in facts.measures}
+        self.nouns = {m.id: phrase_pattern(m.nouns) for m in facts.measures}
         self.excludes = {m.id: phrase_pattern(m.exclude) for m in facts.measures}
         self.qualifier_cues = {
             m.id: [(q.id, phrase_pattern(q.cues)) for q in m.qualifiers if q.cues] for m in facts.measures

@@ -1,0 +1,51 @@
+"""Audit cost against a bare parse, on the seed pages.
+
+Prints, per page, the time of the whole audit (decode, parse into blocks, extract claims, run
+every rule) against the time BeautifulSoup with lxml takes just to parse the same HTML, as a
+ratio measured in the same run. Target: at most 2x. Run: .venv/bin/python tests/benchmarks/bench_audit.py
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+import time
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+import config
+from checks.decode import decode_html
+from checks.document import parse_html
+from checks.engine import audit
+from checks.factfile import load_facts
+
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "seed-site"
+ROUNDS = 30
+
+
+def best_of(action, rounds: int = ROUNDS) -> float:
+    """Median wall time of an action, in milliseconds, after one warm-up call."""
+    action()
+    samples = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    facts = load_facts(config.DEFAULT_FACTS.read_text(encoding="utf-8"))
+    today = dt.date(2026, 11, 25)
+    print(f"{'page':<42} {'KB':>6} {'bare parse ms':>14} {'audit ms':>9} {'ratio':>6}")
+    for path in sorted(PAGES.glob("*.html")):
+        body = path.read_bytes()
+        html = body.decode("utf-8")
+        bare = best_of(lambda: BeautifulSoup(html, "lxml"))
+        full = best_of(lambda: audit([parse_html(decode_html(body), path.name)], facts, today))
+        print(f"{path.name:<42} {len(body) / 1024:>6.1f} {bare:>14.2f} {full:>9.2f} {full / bare:>6.2f}")
+
+
+if __name__ == "__main__":
+    main()
