@@ -73,6 +73,8 @@ _WORD_VALUES = (
 )
 _WORD_MULTIPLIERS = {"hundred": 100, "dozen": 12}
 
+# Longer numerals are identifiers (order or tracking numbers), never amounts.
+_MAX_DIGITS = 15
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMBER = (
     rf"(?P<neg>(?<![^\s(])[-−])?(?P<cur>\$\$?{_SP}?)?(?<![\w#.,/:])(?<![A-Za-z]-)"
@@ -358,7 +360,10 @@ def _after_restatement(text: str, end: int, value: float) -> int:
 
 def _read_numeral(match: re.Match[str]) -> tuple[float, str | None] | None:
     """Value and unit of a digit numeral, or None when it is not a quantity ("24/7", "3D")."""
-    value = float(match["digits"].replace(",", ""))
+    digits = match["digits"].replace(",", "")
+    if len(digits) > _MAX_DIGITS:
+        return None
+    value = float(digits)
     if match["neg"]:
         value = -value
     unit = "usd" if match["cur"] else None
@@ -529,7 +534,11 @@ _YEARS_RE = re.compile(
 
 
 def find_years(text: str) -> list[YearSpan]:
-    """Calendar years and year periods, sorted by start; years inside numeric dates are not."""
+    """Calendar years and year periods, sorted by start; years inside numeric dates are not.
+
+    A period's two-digit end takes the start's century, or the next one when it would end
+    before it began ("1999-01" -> 1999-2001); a period written backwards is reported in order.
+    """
     spans = []
     for match in _YEARS_RE.finditer(text):
         first = int(match["first"])
@@ -540,5 +549,6 @@ def find_years(text: str) -> list[YearSpan]:
             last += 100 if last < first else 0
         else:
             last = None
-        spans.append(YearSpan(first, last, match.group(), match.start(), match.end()))
+        low, high = (first, last) if last is None or last >= first else (last, first)
+        spans.append(YearSpan(low, high, match.group(), match.start(), match.end()))
     return spans

@@ -1,3 +1,4 @@
+import random
 import time
 
 import pytest
@@ -273,6 +274,39 @@ def test_spans_index_the_text_in_order(text):
     assert all(end <= start for end, start in zip(ends, starts))
 
 
+UNITS = {"count", "usd", "percent", "minute", "hour", "day", "week", "month", "year", "points"}
+FUZZ_TOKENS = (
+    "$", "$$", "~", "+", "-", "–", "/", "(", ")", ",", ".", ":", "%", " ", " ", " ", "\n", "\u00a0",
+    "0", "7", "12", "150", "2,000", "2.5", "2024", "2030", "1999", "34", "05", "555", "1234", "hours", "h", "months",
+    "weeks", "to", "and", "between", "at least", "up to", "about", "per", "an", "hour", "year",
+    "questions", "scored", "twenty", "five", "a", "dozen", "hundred", "May", "Oct", "am", "scaled",
+    "or", "more", "CPT", "th", "k", "İ",
+)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_random_token_soup_keeps_every_invariant(seed):
+    rng = random.Random(seed)
+    text = "".join(rng.choice(FUZZ_TOKENS) for _ in range(400))
+    quantities = find_quantities(text)
+    previous_end = 0
+    for quantity in quantities:
+        assert text[quantity.start : quantity.end] == quantity.text
+        assert previous_end <= quantity.start < quantity.end
+        assert quantity.low <= quantity.high
+        assert quantity.unit in UNITS
+        assert quantity.bound in (None, "min", "max")
+        assert (quantity.per is None) or quantity.unit == "usd"
+        previous_end = quantity.end
+    for span in find_years(text):
+        assert text[span.start : span.end] == span.text
+        assert span.end_year is None or span.end_year >= span.start_year
+
+
+def test_long_numerals_are_identifiers():
+    assert found("order 12345678901234567890 shipped") == []
+
+
 def test_bound_words_stay_outside_the_span():
     text = "requires at least 30 venipunctures"
     (quantity,) = find_quantities(text)
@@ -289,6 +323,7 @@ def test_bound_words_stay_outside_the_span():
         ("2024–34", [(2024, 2034, "2024–34")]),
         ("Job Outlook, 2021-31", [(2021, 2031, "2021-31")]),
         ("2024-2034", [(2024, 2034, "2024-2034")]),
+        ("2034 to 2024", [(2024, 2034, "2034 to 2024")]),
         ("the 1999-01 season", [(1999, 2001, "1999-01")]),
         ("12% between 2024 and 2034", [(2024, 2034, "between 2024 and 2034")]),
         ("11% by 2034", [(2034, None, "by 2034")]),
