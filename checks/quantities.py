@@ -1,9 +1,10 @@
 """The quantity grammar: every number span in a piece of page text, and every year.
 
-`find_quantities` scans the text once with one combined pattern whose alternatives are either
-things that look numeric but are not quantities (dates, times of day, phone numbers, list
-markers, calendar years and year periods) or the start of a number. Each number is then read
-outwards with small anchored patterns:
+`find_quantities` makes one pass over the text and stops only where a quantity can start: a
+digit, sign, "$" or "(", or a number word (all patterns are compiled at import; a 30 KB page
+takes a few milliseconds). There it first tries the things that look numeric but are not
+quantities (dates, times of day, phone numbers, list markers, calendar years and year periods)
+and skips past them; otherwise it reads the number outwards with small anchored patterns:
 
     [cue words] SIDE [connector [cue] SIDE] [noun phrase | per-period] [or more/less]
     SIDE = [-][$ or $$] digits-or-words [(the same number again)] [thousand/million/k] [+] [unit]
