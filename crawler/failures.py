@@ -41,7 +41,7 @@ def failure_from_error(failure: Failure, request: Request, timeout: float, max_b
     if isinstance(error, DownloadTimeoutError):
         return PageFailure(url, f"timed out after {timeout:g} s{_retried(request)}")
     if isinstance(error, DownloadCancelledError) and "max size" in str(error):
-        return PageFailure(url, f"body over {_megabytes(max_bytes)} limit")
+        return PageFailure(url, f"body over {_size(max_bytes)} limit")
     for kind, reason in _SIMPLE_REASONS:
         if isinstance(error, kind):
             return PageFailure(url, reason + _retried(request))
@@ -84,5 +84,6 @@ def _original_url(request: Request) -> str:
     return redirects[0] if redirects else request.url
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):g} MB"
+def _size(size: int) -> str:
+    megabytes = size / (1024 * 1024)
+    return f"{megabytes:.3g} MB" if megabytes >= 1 else f"{size / 1024:.0f} KB"

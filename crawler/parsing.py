@@ -9,13 +9,17 @@ from pathlib import Path
 import checks
 from checks.decode import decode_html
 from checks.document import parse_html
-from checks.model import Document
+from checks.errors import AuditInputError
+from checks.model import Document, PageFailure
 from crawler.snapshot import Snapshot
 
 
-def read_document(snapshot: Snapshot, max_bytes: int) -> Document:
-    """Decode and parse a snapshot; raises checks.errors.AuditInputError for an unreadable page."""
-    return parse_html(decode_html(snapshot.body, snapshot.encoding, max_bytes=max_bytes), snapshot.url)
+def read_document(snapshot: Snapshot, max_bytes: int) -> Document | PageFailure:
+    """Decode and parse a snapshot, or say why the page cannot be read."""
+    try:
+        return parse_html(decode_html(snapshot.body, snapshot.encoding, max_bytes=max_bytes), snapshot.url)
+    except AuditInputError as error:
+        return PageFailure(snapshot.url, f"cannot read page: {error}", snapshot.status)
 
 
 @cache

@@ -21,6 +21,9 @@ from crawler.spider import SiteSpider
 
 
 NOISY_LOGGERS = ("scrapy", "alembic", "py.warnings", "twisted")
+# Their errors (with tracebacks) are pages that could not be fetched: each one is already a
+# PageFailure with its reason in the report, so they are only logged with --verbose.
+RECORDED_AS_PAGE_FAILURES = ("scrapy.downloadermiddlewares.retry", "scrapy.downloadermiddlewares.robotstxt")
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,8 @@ def configure_logging(verbose: bool) -> None:
 
 
 def _quiet_libraries(record: logging.LogRecord) -> bool:
+    if record.name in RECORDED_AS_PAGE_FAILURES:
+        return False
     return record.levelno >= logging.WARNING or not record.name.startswith(NOISY_LOGGERS)
 
 

@@ -64,7 +64,7 @@ BASE_SETTINGS: dict[str, object] = {
 }
 
 
-def site_settings(site: Site, data_dir: Path) -> dict[str, object]:
+def site_settings(site: Site) -> dict[str, object]:
     """The site's politeness, limits and identity as Scrapy settings."""
     politeness = site.politeness
     return {
@@ -80,14 +80,14 @@ def site_settings(site: Site, data_dir: Path) -> dict[str, object]:
         "RETRY_TIMES": site.retries,
         "DOWNLOAD_MAXSIZE": int(site.max_body_mb * 1024 * 1024),
         "DOWNLOAD_WARNSIZE": 0,
-        "HTTPCACHE_DIR": str(http_cache_dir(data_dir)),
     }
 
 
 def crawl_settings(site: Site, data_dir: Path, store_url: str, run_id: int, **overrides: object) -> dict[str, object]:
     return {
         **BASE_SETTINGS,
-        **site_settings(site, data_dir),
+        **site_settings(site),
+        "HTTPCACHE_DIR": str(http_cache_dir(data_dir)),
         "CONTENT_AUDIT_STORE_URL": store_url,
         "CONTENT_AUDIT_RUN_ID": run_id,
         **overrides,

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from scrapy.exceptions import NotConfigured
 
-from checks.errors import AuditInputError
 from checks.model import PageFailure
 from crawler.parsing import parser_version, read_document
 from crawler.snapshot import Snapshot
@@ -59,11 +58,10 @@ class StorePipeline:
         if self.store.has_document(snapshot.url, snapshot.content_hash, self.parser):
             self.store.add_snapshot(self.run_id, snapshot)
             return
-        try:
-            document = read_document(snapshot, self.max_bytes)
-        except AuditInputError as error:
+        document = read_document(snapshot, self.max_bytes)
+        if isinstance(document, PageFailure):
             self.store.add_snapshot(self.run_id, snapshot)
-            self._record_failure(PageFailure(snapshot.url, f"cannot read page: {error}", snapshot.status))
+            self._record_failure(document)
             return
         self.stats.inc_value("content_audit/parsed")
         self.store.add_snapshot(self.run_id, snapshot, document, self.parser)
