@@ -74,12 +74,13 @@ def _check_table(url: str, cells: list[Block]) -> Iterator[Finding]:
     total_rows = [r for r, row in rows.items() if _is_total_row(row)]
     if len(total_rows) != 1:
         return
+    cell_values = {id(cell): _cell_value(cell) for cell in cells}
     total_row = rows[total_rows[0]]
-    part_rows = [row for r, row in rows.items() if r != total_rows[0] and any(_cell_value(c) for c in row.values())]
+    part_rows = [row for r, row in rows.items() if r != total_rows[0] and any(cell_values[id(c)] for c in row.values())]
     columns: dict[int, tuple[list[float], float, str]] = {}
     for column, total_cell in total_row.items():
-        total = _cell_value(total_cell)
-        parts = [_cell_value(row[column]) if column in row else None for row in part_rows]
+        total = cell_values[id(total_cell)]
+        parts = [cell_values[id(row[column])] if column in row else None for row in part_rows]
         if total is None or not parts or any(p is None or p[1] != total[1] for p in parts):
             continue
         values = [p[0] for p in parts]
@@ -158,13 +159,14 @@ def _hourly_annual(context: "AuditContext", page: "PageContext") -> Iterator[Fin
 
 
 def _same_sentence_pairs(claims: tuple[Claim, ...]) -> Iterator[tuple[Claim, Claim]]:
-    for a, b in combinations(claims, 2):
-        if a.key != b.key or a.evidence.quote != b.evidence.quote or a.evidence.locator != b.evidence.locator:
-            continue
-        if a.stated_unit == "usd/hour" and b.stated_unit is None:
-            yield a, b
-        elif b.stated_unit == "usd/hour" and a.stated_unit is None:
-            yield b, a
+    """(hourly, annual) claims about the same thing in the same sentence."""
+    sentences: dict[tuple, list[Claim]] = {}
+    for claim in claims:
+        sentences.setdefault((claim.evidence.locator, claim.evidence.quote, claim.key), []).append(claim)
+    for together in sentences.values():
+        hourly = [c for c in together if c.stated_unit == "usd/hour"]
+        annual = [c for c in together if c.stated_unit is None]
+        yield from ((h, a) for h in hourly for a in annual)
 
 
 def _hourly_rounding(claim: Claim) -> float:
