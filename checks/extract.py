@@ -35,6 +35,8 @@ _DIFFERENCE_BEFORE = re.compile(
     r"\b(?:difference|gap|gain|premium|increase|raise|boost)\s+of\s+(?:about|approximately|around|roughly|nearly|almost|some|just|only)?\s*$",
     re.IGNORECASE,
 )
+_PERIOD_BEFORE = re.compile(r"\b(?:hourly|per hour|an hour|annual|annually|yearly|per year|a year)\b[^$]*$", re.IGNORECASE)
+HOURLY_CEILING = 300
 _ATTACHED_END = re.compile(r"[(,;]|\s[–—-]\s")
 _DIFFERENCE_AFTER = re.compile(r"\s*(?:more|less|higher|lower)\s+than\b", re.IGNORECASE)
 _CONVERSIONS = {
@@ -169,7 +171,7 @@ def _read_spot(page: _Page, spot: _Spot, claims: list[Claim], differences: list[
     measure = _measure(vocabulary, spot)
     if measure is None:
         return
-    converted = _convert(spot.quantity, measure)
+    converted = _convert(spot.quantity, measure, _money_period(spot))
     if converted is None:
         return
     low, high, stated_unit = converted
@@ -272,18 +274,30 @@ def _has_noun(vocabulary: Vocabulary, measure: Measure, text: str) -> bool:
     return pattern is not None and pattern.search(text) is not None
 
 
-def _convert(quantity: Quantity, measure: Measure) -> tuple[float, float, str | None] | None:
+def _money_period(spot: _Spot) -> str | None:
+    """The period of a money figure: as written after it, else an "hourly wage of" or
+    "annual salary of" before it; a wage under $300 with no period can only be hourly."""
+    quantity = spot.quantity
+    if quantity.unit != "usd" or quantity.per is not None:
+        return quantity.per
+    lead = _PERIOD_BEFORE.search(spot.before[-40:])
+    if lead:
+        return "hour" if lead.group(0).lower().startswith(("hour", "per hour", "an hour")) else "year"
+    return "hour" if quantity.high < HOURLY_CEILING else None
+
+
+def _convert(quantity: Quantity, measure: Measure, per: str | None) -> tuple[float, float, str | None] | None:
     """The quantity's low/high in the measure's unit, and the unit as stated if different."""
     table = _CONVERSIONS.get(measure.unit)
     if table is None:
-        if quantity.per is not None:
+        if per is not None:
             return None
         return quantity.low, quantity.high, None
-    key = quantity.per if measure.unit == "usd_year" else quantity.unit
+    key = per if measure.unit == "usd_year" else quantity.unit
     factor = table.get(key)
     if factor is None:
         return None
-    stated = None if factor == 1.0 else (f"usd/{quantity.per}" if measure.unit == "usd_year" else quantity.unit)
+    stated = None if factor == 1.0 else (f"usd/{per}" if measure.unit == "usd_year" else quantity.unit)
     return round(quantity.low * factor, 4), round(quantity.high * factor, 4), stated
 
 

@@ -115,7 +115,8 @@ _SKIP = "|".join(
 # Scanning a page position by position with the whole grammar is slow, so the scan only stops
 # where a quantity or a skip can start: a digit, sign, "$" or "(" (a charset search runs in C),
 # or a number word (found in one pass over the lower-cased text, which needs no IGNORECASE).
-_CANDIDATE_RE = re.compile(r"[\d$(+\-−]")
+# A quantity starts at a digit or "$"; "(", "+" and minus signs only matter right before one.
+_CANDIDATE_RE = re.compile(r"[\d$]|[(+\-−](?=\s?[\d$])")
 _NUMBER_WORD_RE = re.compile(_WORD_NUMBER)
 _SKIP_RE = re.compile(_SKIP, re.I)
 # "Oct 16", "May 6, 2024": the digits of a date written with a month name before them.

@@ -295,3 +295,21 @@ def test_every_rule_has_docs_and_a_stable_name():
         for section in ("## What it does", "## Why is this bad?", "## Example", "Use instead:"):
             assert section in rule.doc, (rule.name, section)
         assert rule.summary
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Medical assistants earn an average hourly wage of $21.25 nationwide... the median is $44,200 a year.</p>",
+        "<p>The median hourly wage for medical assistants is $21.25.</p>",
+        "<p>Medical assistants: median pay $21.25.</p>",
+    ],
+)
+def test_hourly_figures_without_a_period_after_them_are_hourly(facts, body):
+    result = audit_html(facts, page(body))
+    assert "contradicts-fact" not in rules_fired(result), [f.message for f in result.findings]
+
+
+def test_wrong_hourly_wage_is_caught(facts):
+    found = findings_of(audit_html(facts, page("<p>The median hourly wage for medical assistants is $18.40.</p>")), "contradicts-fact")
+    assert found and "$18.40" in found[0].message
