@@ -135,8 +135,7 @@ def page_dates(sources: DateSources, blocks: Iterable[Block]) -> tuple[PageDate,
 
 def find_date_phrases(text: str) -> list[DatePhrase]:
     """Visible phrases that date the page: "reviewed 2026-06-18", "Posted in September 2022"."""
-    lowered = text.lower()
-    if not any(word in lowered for word in _CUE_STEMS):
+    if not any(map(text.lower().__contains__, _CUE_STEMS)):
         return []
     phrases = []
     for match in _PHRASE.finditer(text):

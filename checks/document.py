@@ -40,8 +40,10 @@ _FURNITURE_TAGS = frozenset(
 _CHROME_TAGS = frozenset({"header", "footer"})
 _FURNITURE_BY_POSITION = _CHROME_TAGS | {"sup", "sub"}  # furniture even without attributes
 _RECORDED_TAGS = frozenset({"title", "meta", "script"})
+_NEEDS_A_LOOK = _BLOCK_LEVEL | _FURNITURE_TAGS | _FURNITURE_BY_POSITION | _RECORDED_TAGS | {"br"}
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
 _FURNITURE_WORDS = ("cookie", "consent", "gdpr", "breadcrumb")
+_NAMING_ATTRIBUTES = frozenset({"id", "class", "aria-label", "itemtype"})
 # Class and id words are never read on these: a body class like "gdpr-enabled" is no banner.
 _PAGE_ROOTS = frozenset({"html", "body", "main", "article"})
 _CONTENT_ROOTS = frozenset({"article", "main"})
@@ -96,7 +98,9 @@ def parse_html(html: str, url: str) -> Document:
 
 def normalize_text(text: str) -> str:
     """Collapse whitespace (NBSP included) and drop soft hyphens and zero-width characters."""
-    return " ".join(_INVISIBLE_CHARS.sub("", text).split())
+    if not text.isascii():
+        text = _INVISIBLE_CHARS.sub("", text)
+    return " ".join(text.split())
 
 
 @dataclass(eq=False, slots=True)
@@ -194,9 +198,11 @@ class _Walk:
     def _enter(self, element: Tag, context: _Context) -> tuple[_Context, _Exit | None] | None:
         """The context for the element's children and what to do on leaving it; None to skip it."""
         name = element.name
+        attrs = element.attrs
+        if not attrs and name not in _NEEDS_A_LOOK:
+            return context, None  # plain inline markup (<strong>, <em>): nothing changes
         if name in _RECORDED_TAGS and self._record(element, name):
             return None
-        attrs = element.attrs
         if ident := attrs.get("id"):
             self.id_counts[ident] += 1
         boundary = name in _BLOCK_LEVEL
@@ -213,22 +219,19 @@ class _Walk:
         elif name == "time" and attrs.get("datetime"):
             self._record_time(element, context)
         if not boundary:
-            return context, None  # inline markup: nothing changes for its children
+            return context, None
         self._boundary(context)
         opened = self._open_block(element, name, context, hidden)
         table = _Table(self._next_table()) if name == "table" else context.table
         if name == "tr" and table is not None:
             _start_row(table, element)
-        if opened and opened.kind == "table_cell" and context.table is not None:
-            _place_cell(context.table, opened, element)
-        inner = _Context(
-            hidden=hidden,
-            in_content=context.in_content or name in _CONTENT_ROOTS or attrs.get("role") == "main",
-            collector=opened or context.collector,
-            container=element,
-            table=table,
-            in_cell=context.in_cell or (opened is not None and opened.kind == "table_cell"),
-        )
+        in_cell = context.in_cell
+        if opened is not None and opened.kind == "table_cell":
+            in_cell = True
+            if context.table is not None:
+                _place_cell(context.table, opened, element)
+        in_content = context.in_content or name in _CONTENT_ROOTS or attrs.get("role") == "main"
+        inner = _Context(hidden, in_content, opened or context.collector, element, table, in_cell)
         return inner, _Exit(element, inner, opened)
 
     def _record_time(self, element: Tag, context: _Context) -> None:
@@ -383,14 +386,14 @@ def _attribute_words(element: Tag) -> str:
 def _is_furniture(element: Tag, name: str, in_content: bool) -> bool:
     """Site chrome or widgets by role, position or class; _FURNITURE_TAGS are checked first."""
     attrs = element.attrs
-    if (attrs.get("role") or "").strip().lower() in _FURNITURE_ROLES:
+    if "role" in attrs and attrs["role"].strip().lower() in _FURNITURE_ROLES:
         return True
     if name in _CHROME_TAGS:
         # Only site headers and footers: an article's own header holds its title and byline.
         return not in_content
     if name in ("sup", "sub") and _is_footnote_mark(element):
         return True
-    if not attrs or name in _PAGE_ROOTS:
+    if name in _PAGE_ROOTS or not _NAMING_ATTRIBUTES.intersection(attrs):
         return False
     words = " ".join(
         [attrs.get("id") or "", *(attrs.get("class") or ()), attrs.get("aria-label") or "",
