@@ -44,6 +44,8 @@ _CONTINUATION = "".join(
 )
 _LEAD = "".join(bytes([b]).decode("cp1252") for b in range(0xC2, 0xF5))
 _MOJIBAKE = re.compile(f"[{re.escape(_LEAD)}][{re.escape(_CONTINUATION)}]{{1,3}}")
+# "â€" starts every mangled curly quote, dash and ellipsis; "Â"/"Ã" start mangled Latin-1 letters.
+_SIGNATURE = re.compile(f"â€|[ÂÃ][{re.escape(_CONTINUATION)}]")
 _CP1252_UNDEFINED = {chr(b): bytes([b]) for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 # "”" is E2 80 9D; 9D is undefined in cp1252, so double-encoding often lost or replaced it.
 _BROKEN_CLOSING_QUOTE = re.compile(f"â€(?:\ufffd|(?![{re.escape(_CONTINUATION)}]))")
@@ -69,8 +71,11 @@ def decode_html(
 def repair_mojibake(text: str) -> str:
     """Undo UTF-8 text that was read as windows-1252 ("â€”" -> "—", "Ã©" -> "é").
 
-    A run is replaced only when its bytes form valid UTF-8, so ordinary accented text stays.
+    Only text showing the tell-tale signatures of double encoding is touched, and there a run
+    is replaced only when its bytes form valid UTF-8, so ordinary accented text stays.
     """
+    if not _SIGNATURE.search(text):
+        return text
     return _BROKEN_CLOSING_QUOTE.sub("”", _MOJIBAKE.sub(_repair_run, text))
 
 

@@ -98,3 +98,8 @@ def test_repair_mojibake_only_touches_double_encoded_runs(text, expected):
 def test_decode_repairs_mojibake_in_a_page():
     body = "<p>Exam â€” 180 questions, youâ€™ll pass</p>".encode()
     assert decode_html(body) == "<p>Exam — 180 questions, you’ll pass</p>"
+
+
+def test_text_without_double_encoding_signatures_is_left_alone():
+    # "×½" is a valid UTF-8 reading too, but nothing else on the page says it was mangled.
+    assert repair_mojibake("a 2×½ inch tube") == "a 2×½ inch tube"
