@@ -501,6 +501,8 @@ def _first_h1(blocks: tuple[Block, ...]) -> str:
 class _Locator:
     """CSS selectors for elements: the nearest unique #id, then tag:nth-of-type(n) steps.
 
+    Selectors are meant for the page as a browser builds it (rows inside a <tbody>).
+
     Only the elements asked for and their parents are cached: caching every ancestor would
     store quadratic text on deeply nested pages.
     """
@@ -556,11 +558,14 @@ def _sibling_steps(parent: Tag) -> dict[int, str]:
         totals[child.name] = totals.get(child.name, 0) + 1
     seen: dict[str, int] = {}
     steps = {}
+    # Browsers wrap a table's bare rows in a <tbody>; lxml does not. Selectors follow browsers.
+    wrapper = "tbody > " if parent.name == "table" else ""
     for child in children:
         name = child.name
         if totals[name] == 1:
-            steps[id(child)] = name
+            step = name
         else:
             seen[name] = seen.get(name, 0) + 1
-            steps[id(child)] = f"{name}:nth-of-type({seen[name]})"
+            step = f"{name}:nth-of-type({seen[name]})"
+        steps[id(child)] = wrapper + step if name == "tr" else step
     return steps
