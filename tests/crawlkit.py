@@ -3,19 +3,19 @@ routes that misbehave on purpose), a sites file for it, and the real CLI in a su
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import shutil
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
+
+from crawler.localsite import QuietHandler, serve_directory
 
 SEED_SITE = Path(__file__).parent / "fixtures" / "seed-site"
 REPO = Path(__file__).parent.parent
@@ -67,18 +67,17 @@ def _send(handler: SimpleHTTPRequestHandler, status: int, content_type: str, bod
     handler.send_header("Content-Type", content_type)
     handler.send_header("Content-Length", str(len(body)))
     handler.end_headers()
-    handler.wfile.write(body)
+    try:
+        handler.wfile.write(body)
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the crawler gave up (timeout) or was killed: that is what the route is for
 
 
 @dataclass
 class LoopbackSite:
     root: Path
-    port: int = 0
+    url: str = ""
     requests: list[tuple[str, int]] = field(default_factory=list)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/"
 
     def statuses(self, path: str) -> list[int]:
         return [status for requested, status in self.requests if requested == path]
@@ -94,8 +93,8 @@ class LoopbackSite:
         os.utime(page, (later, later))
 
 
-def _handler(site: LoopbackSite) -> type[SimpleHTTPRequestHandler]:
-    class Handler(SimpleHTTPRequestHandler):
+def _handler(site: LoopbackSite) -> type[QuietHandler]:
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             route = TROUBLE_ROUTES.get(self.path)
             if route is None:
@@ -106,25 +105,16 @@ def _handler(site: LoopbackSite) -> type[SimpleHTTPRequestHandler]:
         def log_request(self, code="-", size="-") -> None:
             site.requests.append((self.path, int(getattr(code, "value", code))))
 
-        def log_message(self, *args) -> None:
-            pass
-
-    return functools.partial(Handler, directory=str(site.root))
+    return Handler
 
 
 @contextmanager
 def serve(root: Path) -> Iterator[LoopbackSite]:
+    """The folder on a loopback port, plus the TROUBLE_ROUTES, logging every request."""
     site = LoopbackSite(root)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
-    server.daemon_threads = True
-    site.port = server.server_address[1]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serve_directory(root, _handler(site)) as url:
+        site.url = url
         yield site
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def copy_seed_site(destination: Path) -> Path:
