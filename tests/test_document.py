@@ -438,6 +438,27 @@ def test_dates_from_time_elements_json_ld_in_body_and_text():
     assert document.dates[1].locator == "body > main > article > p:nth-of-type(1) > time"
 
 
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("<p>reviewed 2026-06-18</p>", ("reviewed", date(2026, 6, 18), "day")),
+        ("<p>Last updated: May 2026</p>", ("modified", date(2026, 5, 1), "month")),
+        ("<div><span>Updated:</span> <span>May 6, 2024</span></div>", ("modified", date(2024, 5, 6), "day")),
+        ("<p>Posted in <a href='/cat'>September 2022</a></p>", ("published", date(2022, 9, 1), "month")),
+        ("<p><em>Medically reviewed</em> on March 3, 2025</p>", ("reviewed", date(2025, 3, 3), "day")),
+        ("<p>Last reviewed: 06/18/2026</p>", ("reviewed", date(2026, 6, 18), "day")),
+        ("<p class='sr-only'>Updated 2025-02-03</p>", ("modified", date(2025, 2, 3), "day")),
+    ],
+)
+def test_visible_date_phrases_on_a_page(byline, expected):
+    [found] = article(f"<h1>Guide</h1>{byline}<p>180 questions</p>").dates
+    assert (found.role, found.value, found.precision, found.source) == (*expected, "text")
+
+
+def test_a_date_without_a_year_is_not_guessed():
+    assert article("<p class='meta'>Admin - Oct 16</p><p>Updated Oct 16</p>").dates == ()
+
+
 def test_meta_dates_are_located_by_their_attribute():
     document = article("<p>x</p>", head="<meta name='dcterms.modified' content='2025-02-03'>")
     [found] = document.dates
