@@ -149,9 +149,10 @@ class _Context(NamedTuple):
 class _Exit(NamedTuple):
     """Leaving a block-level or hidden element: close its block, end the text run."""
 
-    element: Tag
-    context: _Context
+    outer: _Context  # the context the element sits in
     opened: _Pending | None
+    table: _Table | None  # the table the element started, if it is one
+    block_level: bool
 
 
 class _Walk:
@@ -205,22 +206,22 @@ class _Walk:
             return None
         if ident := attrs.get("id"):
             self.id_counts[ident] += 1
-        boundary = name in _BLOCK_LEVEL
+        block_level = name in _BLOCK_LEVEL
         if name in _FURNITURE_TAGS or (
             (attrs or name in _FURNITURE_BY_POSITION) and _is_furniture(element, name, context.in_content)
         ):
-            if boundary:
-                self._boundary(context)
+            if block_level:
+                self._boundary(context, separate=True)
             return None
         hidden = context.hidden or (bool(attrs) and _is_hidden(attrs))
-        boundary = boundary or hidden != context.hidden
         if name == "br":
             self._line_break(context)
         elif name == "time" and attrs.get("datetime"):
             self._record_time(element, context)
-        if not boundary:
+        if not block_level and hidden == context.hidden:
             return context, None
-        self._boundary(context)
+        # Hidden inline text leaves its block without splitting the words around it.
+        self._boundary(context, separate=block_level)
         opened = self._open_block(element, name, context, hidden)
         table = _Table(self._next_table()) if name == "table" else context.table
         if name == "tr" and table is not None:
@@ -232,7 +233,7 @@ class _Walk:
                 _place_cell(context.table, opened, element)
         in_content = context.in_content or name in _CONTENT_ROOTS or attrs.get("role") == "main"
         inner = _Context(hidden, in_content, opened or context.collector, element, table, in_cell)
-        return inner, _Exit(element, inner, opened)
+        return inner, _Exit(context, opened, table if name == "table" else None, block_level)
 
     def _record_time(self, element: Tag, context: _Context) -> None:
         collector = context.collector or self.anonymous
@@ -245,9 +246,9 @@ class _Walk:
             opened.text = normalize_text("".join(opened.parts))
             if opened.kind == "heading" and opened.visible and opened.text:
                 self._push_heading(opened.level or 6, opened.text)
-        self._boundary(exit.context)
-        if exit.element.name == "table" and exit.context.table is not None:
-            _resolve_headers(exit.context.table)
+        self._boundary(exit.outer, separate=exit.block_level)
+        if exit.table is not None:
+            _resolve_headers(exit.table)
 
     def _anonymous_text(self, node: NavigableString, context: _Context) -> None:
         """Text outside any block joins the current run of inline text, or starts one."""
@@ -257,10 +258,11 @@ class _Walk:
             self.anonymous = self._new_block("paragraph", context.container, not context.hidden)
         self.anonymous.parts.append(node)
 
-    def _boundary(self, context: _Context) -> None:
-        """A block-level edge: separates words inside a block, ends an anonymous run outside one."""
+    def _boundary(self, context: _Context, separate: bool) -> None:
+        """An edge that ends an anonymous run outside blocks, and separates words if block-level."""
         if context.collector is not None:
-            context.collector.parts.append(" ")
+            if separate:
+                context.collector.parts.append(" ")
         elif self.anonymous is not None:
             self.anonymous.text = normalize_text("".join(self.anonymous.parts))
             self.anonymous = None
