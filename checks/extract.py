@@ -28,6 +28,8 @@ from checks.vocabulary import Mention, Vocabulary, vocabulary_for
 
 HOURS_PER_YEAR = 2080
 CLAUSE_PENALTY = 60
+CAPTION_MAX_CHARS = 60
+ADJACENT_CUE_CHARS = 30
 UNKNOWN_PAIR_PENALTY = 1000
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s[–—-]\s|\)\s*,|\b(?:while|whereas|compared|but|versus|vs\.?)\b", re.IGNORECASE)
 _COMPARATIVE_AFTER = re.compile(r"\s*(?:more|less|fewer|higher|lower|above|below|faster|slower)\b", re.IGNORECASE)
@@ -35,6 +37,11 @@ _DIFFERENCE_BEFORE = re.compile(
     r"\b(?:difference|gap|gain|premium|increase|raise|boost)\s+of\s+(?:about|approximately|around|roughly|nearly|almost|some|just|only)?\s*$",
     re.IGNORECASE,
 )
+# "390 out of 500", "a scaled 200-500 range": the scale, not a score anyone needs.
+_SCALE_BEFORE = re.compile(r"\b(?:out\s+of(?:\s+a\s+possible)?|on\s+a\s+scale\s+of|scale\s+of|maximum\s+of)\s*$", re.IGNORECASE)
+_SCALE_AFTER = re.compile(r"\s*(?:\(?scaled\)?\s+)?(?:score\s+)?(?:range|scale)\b", re.IGNORECASE)
+_BARE_FIGURE = re.compile(r"\s*[~≈]?\s*\$?[\d.,]+\s*\+?\s*(?:%|[a-zA-Z]{0,8}\.?)\s*")
+_LEADING_FIGURE = re.compile(r"^[\d.,$\s]+")
 _PERIOD_BEFORE = re.compile(r"\b(?:hourly|per hour|an hour|annual|annually|yearly|per year|a year)\b[^$]*$", re.IGNORECASE)
 HOURLY_CEILING = 300
 _ATTACHED_END = re.compile(r"[(,;]|\s[–—-]\s")
@@ -127,20 +134,43 @@ def extract(document: Document, facts: FactBase) -> Extraction:
     page = _Page(document, vocabulary, confirmed, _single_entity(vocabulary, document.title, confirmed), {})
     claims: list[Claim] = []
     differences: list[StatedDifference] = []
-    for index, block in enumerate(document.blocks):
+    blocks = document.blocks
+    for index, block in enumerate(blocks):
         if block.kind == "heading":
             continue
-        for spot in _spots(block, index, vocabulary, confirmed):
+        for spot in _spots(block, index, vocabulary, confirmed, _label(blocks, index)):
             _read_spot(page, spot, claims, differences)
     return Extraction(tuple(claims), tuple(differences))
 
 
-def _spots(block: Block, index: int, vocabulary: Vocabulary, confirmed: frozenset[str]) -> list[_Spot]:
+def _label(blocks: tuple[Block, ...], index: int) -> str:
+    """What names a block's number when the block itself does not: the term of a definition
+    ("<dt>Exam length</dt><dd>3 hours</dd>"), or the caption line of a stat card whose number
+    stands alone ("180" above "CCMA exam questions")."""
+    block = blocks[index]
+    if block.kind == "table_cell":
+        return ""
+    previous = blocks[index - 1] if index else None
+    if block.kind == "definition" and previous is not None and previous.kind == "term":
+        return previous.text
+    if not _BARE_FIGURE.fullmatch(block.text):
+        return ""
+    for neighbour in (blocks[index + 1] if index + 1 < len(blocks) else None, previous):
+        if neighbour is not None and neighbour.kind != "heading" and _is_caption(neighbour.text):
+            return neighbour.text
+    return ""
+
+
+def _is_caption(text: str) -> bool:
+    return 0 < len(text) <= CAPTION_MAX_CHARS and not any(ch.isdigit() for ch in text)
+
+
+def _spots(block: Block, index: int, vocabulary: Vocabulary, confirmed: frozenset[str], label: str) -> list[_Spot]:
     quantities = _outside_phrases(find_quantities(block.text), block.text, vocabulary)
     if not quantities:
         return []
     spans = sentence_spans(block.text)
-    headers = " ".join(h for h in (block.row_header, block.column_header) if h)
+    headers = " ".join(h for h in (block.row_header, block.column_header, label) if h)
     spots = []
     sentences: dict[tuple[int, int], _Sentence] = {}
     for position, quantity in enumerate(quantities):
@@ -178,6 +208,8 @@ def _read_spot(page: _Page, spot: _Spot, claims: list[Claim], differences: list[
     evidence = _evidence(page.document.url, spot)
     if _DIFFERENCE_BEFORE.search(spot.before) or _DIFFERENCE_AFTER.match(spot.after):
         differences.append(StatedDifference(low, high, measure.id, evidence, spot.block_index))
+        return
+    if _SCALE_BEFORE.search(spot.before) or _SCALE_AFTER.match(spot.after):
         return
     if _COMPARATIVE_AFTER.match(spot.after) or _is_breakdown_row(vocabulary, measure, spot.block, page.confirmed):
         return
@@ -251,10 +283,7 @@ def _signal(vocabulary: Vocabulary, measure: Measure, spot: _Spot, heading_text:
     """(strength, -distance) of the evidence that the quantity states this measure."""
     quantity = spot.quantity
     if quantity.unit == "count" and measure.nouns:
-        noun_text = quantity.text if quantity.noun else spot.headers
-        if not _has_noun(vocabulary, measure, noun_text):
-            return None
-        return (3, 0)
+        return _count_signal(vocabulary, measure, spot)
     cues = vocabulary.cues[measure.id]
     if cues is None:
         return None
@@ -266,6 +295,29 @@ def _signal(vocabulary: Vocabulary, measure: Measure, spot: _Spot, heading_text:
         return (2, -1000)
     if heading_text and cues.search(heading_text):
         return (1, 0)
+    return None
+
+
+def _count_signal(vocabulary: Vocabulary, measure: Measure, spot: _Spot) -> tuple[int, int] | None:
+    """A count states a counted measure through its own noun ("180 questions"); a bare count
+    through the table header ("# of Questions"), a qualifier right after it whose noun comes
+    later ("110 scored + 15 pretest items", "200 of which count"), or a cue just before it
+    ("Employment Change, 2022-32 12,500")."""
+    quantity = spot.quantity
+    if quantity.noun and _has_noun(vocabulary, measure, quantity.text):
+        return (3, 0)
+    if spot.headers and _has_noun(vocabulary, measure, spot.headers):
+        return (3, 0)
+    following = (_LEADING_FIGURE.sub("", quantity.text) + spot.after).lstrip()
+    qualified = any(p is not None and p.match(following) for _, p in vocabulary.qualifier_cues[measure.id])
+    if qualified and _has_noun(vocabulary, measure, spot.analysed.text):
+        return (3, 0)
+    if quantity.noun:
+        return None
+    cues = vocabulary.cues[measure.id]
+    lead = spot.before[-ADJACENT_CUE_CHARS:]
+    if (cues is not None and cues.search(lead)) or _has_noun(vocabulary, measure, lead):
+        return (2, 0)
     return None
 
 
@@ -311,7 +363,7 @@ def _entity(page: _Page, spot: _Spot, measure: Measure) -> str | None:
     sentence_mentions = spot.analysed.mentions
     if sentence_mentions:
         return _nearest(page, sentence_mentions, block.text[start:end], spot.quantity.start - start, measure)
-    for header in (block.column_header, block.row_header):
+    for header in (block.column_header, block.row_header, spot.headers):
         entity = _single_entity(vocabulary, header, confirmed) if header else None
         if entity:
             return entity

@@ -1,0 +1,74 @@
+"""Claim extraction on the phrasings real pages use (design.md, "What real pages look like")."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.document import parse_html
+from checks.extract import extract
+from pagekit import page
+
+TITLE = "Medical assistant and phlebotomy certification guide"
+
+
+def claims_of(facts, body: str) -> set[tuple]:
+    document = parse_html(page(body, title=TITLE), "p.html")
+    return {(c.entity, c.measure, c.qualifier, c.low, c.high) for c in extract(document, facts).claims}
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("<p>The CPT phlebotomy exam has 110 scored + 15 unscored pretest items.</p>",
+         {("cpt_nha", "exam_questions", "scored", 110, 110), ("cpt_nha", "exam_questions", "pretest", 15, 15)}),
+        ("<p>The CCMA exam has 250 total questions, only 200 of which count.</p>",
+         {("ccma", "exam_questions", "total", 250, 250), ("ccma", "exam_questions", "scored", 200, 200)}),
+        ("<h2>CCMA exam at a glance</h2><ul><li>Questions: 180 (150 scored, 30 pretest)</li><li>Time: 3 hours</li></ul>",
+         {("ccma", "exam_questions", "total", 180, 180), ("ccma", "exam_questions", "scored", 150, 150),
+          ("ccma", "exam_questions", "pretest", 30, 30), ("ccma", "exam_time_limit", "total", 180, 180)}),
+        ('<table><tr><th>Exam</th><th>Questions</th><th>Time</th></tr>'
+         '<tr><td>CCMA (NHA)</td><td>160 (20 unscored)</td><td>3 hours</td></tr>'
+         '<tr><td>CPT (NHA)</td><td>120</td><td>2h</td></tr></table><p>CPT is for phlebotomy.</p>',
+         {("ccma", "exam_questions", "total", 160, 160), ("ccma", "exam_questions", "pretest", 20, 20),
+          ("ccma", "exam_time_limit", "total", 180, 180), ("cpt_nha", "exam_questions", "total", 120, 120),
+          ("cpt_nha", "exam_time_limit", "total", 120, 120)}),
+        ('<div class="card"><div>180</div><div>CCMA exam questions</div></div>'
+         '<div class="card"><div>3 hrs</div><div>CCMA time limit</div></div>',
+         {("ccma", "exam_questions", "total", 180, 180), ("ccma", "exam_time_limit", "total", 180, 180)}),
+        ("<dl><dt>CCMA exam length</dt><dd>3 hours</dd></dl>", {("ccma", "exam_time_limit", "total", 180, 180)}),
+        ("<p>Medical assistants: Employment Change, 2022-32 12,500</p>",
+         {("medical_assistant", "employment_change", "new_jobs", 12500, 12500)}),
+        ("<p>Phlebotomists earn $18.40 per hour.</p>", {("phlebotomist", "wage", "median", 38272, 38272)}),
+        ("<p>The median hourly wage for medical assistants is $21.25.</p>",
+         {("medical_assistant", "wage", "median", 44200, 44200)}),
+        ("<p>Phlebotomy programs last between 5 and 9 months.</p>", {("phlebotomist", "training_length", "typical", 5, 9)}),
+        ("<p>The lowest 10% of medical assistants earned less than $35,020.</p>",
+         {("medical_assistant", "wage", "lowest_10", 35020, 35020)}),
+    ],
+)
+def test_phrasings_become_the_right_claims(facts, body, expected):
+    assert claims_of(facts, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>You need a scaled score of 390 out of 500 to pass the CPT phlebotomy exam.</p>",
+        "<p>The CPT phlebotomy exam is scored on a scaled 200–500 range.</p>",
+        "<p>Unlock 590+ CPT practice questions for phlebotomy — $19.99 lifetime.</p>",
+        "<p>Certified medical assistants can earn around 10% more.</p>",
+        "<p>Phlebotomy exams usually require about 1 to 2 months of preparation.</p>",
+        "<p>ACE credits for the CCMA are recognized by over 2,000 colleges and universities.</p>",
+    ],
+)
+def test_scales_products_comparatives_and_prep_time_are_not_claims(facts, body):
+    assert {c for c in claims_of(facts, body) if c[3] in (500, 200, 590, 19.99, 10, 2000) or c[1] == "training_length"} == set()
+
+
+def test_figures_for_a_state_or_setting_carry_their_scope(facts):
+    document = parse_html(page(
+        "<p>Medical assistants in Washington earned an average of $53,780, while phlebotomists in California made "
+        "around $47,230.</p><p>Medical assistant training takes 9 months to 2 years, and they often work in physician offices.</p>",
+        title=TITLE), "p.html")
+    scopes = {c.evidence.matched: c.scope for c in extract(document, facts).claims}
+    assert scopes == {"$53,780": "Washington", "$47,230": "California", "9 months to 2 years": None}
