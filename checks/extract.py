@@ -98,6 +98,13 @@ class _Sentence:
         return self._vocabulary.mentions(self.text, self._confirmed)
 
     @cached_property
+    def foreign(self) -> list[Mention]:
+        """Mentions of the other things an ambiguous alias names ("Certified Management
+        Accountant"): a number nearest to one of these is about that, not about an entity."""
+        pattern = self._vocabulary.foreign
+        return [Mention("", m.start(), m.end()) for m in pattern.finditer(self.text)] if pattern else []
+
+    @cached_property
     def scopes(self) -> list[re.Match[str]]:
         pattern = self._vocabulary.scopes
         return list(pattern.finditer(self.text)) if pattern is not None else []
@@ -362,7 +369,10 @@ def _entity(page: _Page, spot: _Spot, measure: Measure) -> str | None:
     start, end = spot.sentence
     sentence_mentions = spot.analysed.mentions
     if sentence_mentions:
-        return _nearest(page, sentence_mentions, block.text[start:end], spot.quantity.start - start, measure)
+        candidates = sentence_mentions + spot.analysed.foreign
+        return _nearest(page, candidates, block.text[start:end], spot.quantity.start - start, measure) or None
+    if spot.analysed.foreign:
+        return None
     for header in (block.column_header, block.row_header, spot.headers):
         entity = _single_entity(vocabulary, header, confirmed) if header else None
         if entity:
@@ -389,7 +399,7 @@ def _nearest(page: _Page, mentions: list[Mention], sentence: str, number_at: int
     facts = page.vocabulary.facts
 
     def cost(mention: Mention) -> int:
-        unknown = not facts.facts_for(mention.entity, measure.id)
+        unknown = bool(mention.entity) and not facts.facts_for(mention.entity, measure.id)
         return _distance(sentence, mention.start, mention.end, number_at) + (UNKNOWN_PAIR_PENALTY if unknown else 0)
 
     return min(mentions, key=cost).entity

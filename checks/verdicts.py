@@ -47,8 +47,14 @@ def judge(claim: Claim, facts: FactBase) -> Verdict:
 
 
 def agrees(claim: Claim, fact: Fact) -> bool:
-    """The claim's value lies within the fact's value or range, give or take the tolerance."""
+    """The claim's value lies within the fact's value or range, give or take the tolerance.
+
+    A range claimed for a single-valued statistic ("$16-$23 per hour" against a median of
+    $20.99) states the spread around it: it agrees when it contains the statistic.
+    """
     tolerance = tolerance_for(fact, claim)
+    if claim.is_range and not fact.is_range:
+        return claim.low - tolerance <= fact.low <= claim.high + tolerance
     return fact.low - tolerance <= claim.low and claim.high <= fact.high + tolerance
 
 

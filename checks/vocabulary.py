@@ -72,6 +72,7 @@ class Vocabulary:
             rf"(?<![\w-])(?:{'|'.join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True))})"
             r"(?:s|'s|’s)?(?![\w]|-\d|\s+(?:I|II|1|2)\b)"
         ) if acronyms else None
+        self.foreign = phrase_pattern(word for a in self._ambiguity.values() for word in a.reject if len(word) > 3)
         self._confirm = {k: phrase_pattern(a.confirm) for k, a in self._ambiguity.items()}
         self._reject = {k: phrase_pattern(a.reject) for k, a in self._ambiguity.items()}
         self.cues = {m.id: phrase_pattern(m.cues) for m in facts.measures}

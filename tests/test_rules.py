@@ -313,3 +313,18 @@ def test_hourly_figures_without_a_period_after_them_are_hourly(facts, body):
 def test_wrong_hourly_wage_is_caught(facts):
     found = findings_of(audit_html(facts, page("<p>The median hourly wage for medical assistants is $18.40.</p>")), "contradicts-fact")
     assert found and "$18.40" in found[0].message
+
+
+def test_a_pay_range_around_the_median_is_consistent(facts):
+    result = audit_html(facts, page("<p>Phlebotomists make roughly $16-$23 per hour depending on experience.</p>"))
+    assert rules_fired(result) == []
+
+
+def test_a_pay_range_missing_the_median_contradicts(facts):
+    found = findings_of(audit_html(facts, page("<p>Phlebotomists make $12-$15 per hour.</p>")), "contradicts-fact")
+    assert found and "$12-$15" in found[0].message
+
+
+def test_numbers_next_to_the_clashing_name_are_not_attributed(facts):
+    body = "<p>Unlike the Certified Management Accountant (CMA) exam with 100 questions, the medical assistant CMA has 200.</p>"
+    assert audit_html(facts, page(body)).pages[0].claims == ()
