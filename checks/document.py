@@ -131,10 +131,39 @@ class _Cell:
 
 @dataclass(eq=False)
 class _Table:
+    """Rows and cells of one table as the walk meets them, with rowspans carried down."""
+
     index: int
     rows: list[list[_Cell]] = field(default_factory=list)
     thead_rows: set[int] = field(default_factory=set)
-    spanned: dict[int, set[int]] = field(default_factory=dict)  # row -> columns taken by rowspans
+    covered: list[int] = field(default_factory=list)  # per column: rows a rowspan still covers
+    taken: set[int] = field(default_factory=set)  # columns of the current row held from above
+
+    def start_row(self, in_thead: bool) -> None:
+        self.rows.append([])
+        if in_thead:
+            self.thead_rows.add(len(self.rows) - 1)
+        self.taken = {column for column, rows in enumerate(self.covered) if rows > 0}
+        for column in self.taken:
+            self.covered[column] -= 1
+
+    def place(self, block: _Pending, element: Tag) -> None:
+        """Give a cell its row and column, skipping columns held by cells spanning from above."""
+        if not self.rows:
+            self.start_row(in_thead=False)
+        row = self.rows[-1]
+        column = row[-1].column + row[-1].colspan if row else 0
+        while column in self.taken:
+            column += 1
+        colspan = _span(element, "colspan")
+        if (rowspan := _span(element, "rowspan")) > 1:
+            # Spans are tracked over the first _MAX_SPAN columns only: absurd spans stay cheap.
+            end = min(column + colspan, _MAX_SPAN)
+            self.covered.extend([0] * (end - len(self.covered)))
+            for spanned in range(column, end):
+                self.covered[spanned] = rowspan - 1
+        row.append(_Cell(block, column, colspan, element.name == "th"))
+        block.table, block.row, block.column = self.index, len(self.rows) - 1, column
 
 
 class _Context(NamedTuple):
@@ -225,12 +254,13 @@ class _Walk:
         opened = self._open_block(element, name, context, hidden)
         table = _Table(self._next_table()) if name == "table" else context.table
         if name == "tr" and table is not None:
-            _start_row(table, element)
+            parent = element.parent
+            table.start_row(in_thead=parent is not None and parent.name == "thead")
         in_cell = context.in_cell
         if opened is not None and opened.kind == "table_cell":
             in_cell = True
             if context.table is not None:
-                _place_cell(context.table, opened, element)
+                context.table.place(opened, element)
         in_content = context.in_content or name in _CONTENT_ROOTS or attrs.get("role") == "main"
         inner = _Context(hidden, in_content, opened or context.collector, element, table, in_cell)
         return inner, _Exit(context, opened, table if name == "table" else None, block_level)
@@ -434,30 +464,6 @@ def _span(element: Tag, attribute: str) -> int:
         return min(max(int(element.get(attribute) or 1), 1), _MAX_SPAN)
     except ValueError:
         return 1
-
-
-def _start_row(table: _Table, row: Tag) -> None:
-    table.rows.append([])
-    parent = row.parent
-    if parent is not None and parent.name == "thead":
-        table.thead_rows.add(len(table.rows) - 1)
-
-
-def _place_cell(table: _Table, block: _Pending, element: Tag) -> None:
-    """Give a cell its row and column, skipping columns taken by cells spanning from above."""
-    if not table.rows:
-        table.rows.append([])
-    row_index = len(table.rows) - 1
-    row = table.rows[row_index]
-    taken = table.spanned.get(row_index, set())
-    column = row[-1].column + row[-1].colspan if row else 0
-    while column in taken:
-        column += 1
-    colspan = _span(element, "colspan")
-    for below in range(row_index + 1, row_index + _span(element, "rowspan")):
-        table.spanned.setdefault(below, set()).update(range(column, column + colspan))
-    row.append(_Cell(block, column, colspan, element.name == "th"))
-    block.table, block.row, block.column = table.index, row_index, column
 
 
 def _resolve_headers(table: _Table) -> None:

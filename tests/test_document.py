@@ -520,3 +520,10 @@ def test_ignore_comments_become_suppressions_for_their_block_or_the_next():
         ("arithmetic", "", ""),
     ]
     assert texts(document) == ["The CCMA had 200 questions in 2019.", "180 questions"]
+
+
+def test_absurd_spans_are_placed_without_blowing_up():
+    rows = "".join(f"<tr><td rowspan='99999' colspan='5000'>{i}</td><td>x</td></tr>" for i in range(300))
+    document = parse_html(f"<table>{rows}</table>", "u")
+    assert len(document.blocks) == 600
+    assert (document.blocks[1].column, document.blocks[3].column) == (1000, 2000)
