@@ -29,7 +29,8 @@ _MONTH = (
 )
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
-_ISO_DATE = rf"{_YEAR}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
+_ISO_TIME = r"[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
+_ISO_DATE = rf"{_YEAR}-\d{{2}}-\d{{2}}(?:{_ISO_TIME})?"
 _DATE_SPAN = (
     rf"(?P<iso>{_ISO_DATE})(?![\d:])"
     rf"|(?P<numeric>\d{{1,2}}(?P<sep>[/.-])\d{{1,2}}(?P=sep){_YEAR})(?!\d)"
@@ -74,7 +75,11 @@ _META_ROLES = {
     "datepublished": "published",
     "lastreviewed": "reviewed",
 }
-_JSON_LD_ROLES = {"dateModified": "modified", "datePublished": "published", "lastReviewed": "reviewed"}
+_JSON_LD_ROLES = {
+    "dateModified": "modified",
+    "datePublished": "published",
+    "lastReviewed": "reviewed",
+}
 _ROLE_WORDS = (
     (re.compile(r"review|fact[-\s]?check", re.I), "reviewed"),
     (re.compile(r"updat|modif|revis", re.I), "modified"),
@@ -84,7 +89,7 @@ _ROLE_WORDS = (
 
 @dataclass(frozen=True, slots=True)
 class DatePhrase:
-    """A visible "reviewed 2026-06-18"-style phrase: text is the whole phrase, start/end its span."""
+    """A visible phrase such as "reviewed 2026-06-18"; start/end is its span in the text."""
 
     role: str
     value: date
@@ -264,11 +269,13 @@ def _time_dates(times: Sequence[TimeElement]) -> Iterator[PageDate]:
 
 
 def _context_roles(context: str) -> list[str]:
-    """The role named by the cue word closest before the <time>, as in "Published May 1, updated"."""
-    last = max(
-        ((match.start(), role) for pattern, role in _ROLE_WORDS for match in pattern.finditer(context)),
-        default=None,
+    """The role named by the cue word closest before the <time>: "Published May 1, updated"."""
+    cues = (
+        (match.start(), role)
+        for pattern, role in _ROLE_WORDS
+        for match in pattern.finditer(context)
     )
+    last = max(cues, default=None)
     return [last[1]] if last else []
 
 

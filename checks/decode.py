@@ -44,7 +44,8 @@ _CONTINUATION = "".join(
 )
 _LEAD = "".join(bytes([b]).decode("cp1252") for b in range(0xC2, 0xF5))
 _MOJIBAKE = re.compile(f"[{re.escape(_LEAD)}][{re.escape(_CONTINUATION)}]{{1,3}}")
-# "â€" starts every mangled curly quote, dash and ellipsis; "Â"/"Ã" start mangled Latin-1 letters.
+# "â€" starts every mangled curly quote, dash and ellipsis; "Â" and "Ã" start mangled
+# Latin-1 letters and symbols.
 _SIGNATURE = re.compile(f"â€|[ÂÃ][{re.escape(_CONTINUATION)}]")
 _CP1252_UNDEFINED = {chr(b): bytes([b]) for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 # "”" is E2 80 9D; 9D is undefined in cp1252, so double-encoding often lost or replaced it.

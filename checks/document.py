@@ -63,14 +63,18 @@ _HIDDEN_CLASSES = frozenset(
 )
 _NOT_HIDING_SUFFIXES = ("overflow-hidden", "overflow-x-hidden", "overflow-y-hidden")
 # "hidden md:block" or "d-none d-lg-block": hidden on small screens only, so readers see it.
-_DISPLAYS = r"(?:block|inline|inline-block|flex|inline-flex|grid|inline-grid|table|table-cell|table-row|contents)"
+_DISPLAYS = (
+    r"(?:block|inline|inline-block|flex|inline-flex|grid|inline-grid|table|table-cell|table-row"
+    r"|contents)"
+)
 _SHOWN_AT_BREAKPOINT = re.compile(rf"(?:\w+:|d-(?:sm|md|lg|xl|xxl)-){_DISPLAYS}")
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 _FOOTNOTE_MARK = re.compile(r"\[?\d{1,3}\]?|[*†‡§]+")
 _SIMPLE_ID = re.compile(r"-?[A-Za-z_][\w-]*")
 _LETTER = re.compile(r"[^\W\d_]")
 _SUPPRESSION = re.compile(
-    r"content-audit:\s*ignore\s+(?P<rules>[\w-]+(?:\s*,\s*[\w-]+)*)(?:\s*--\s*(?P<reason>.*?))?\s*$",
+    r"content-audit:\s*ignore\s+(?P<rules>[\w-]+(?:\s*,\s*[\w-]+)*)"
+    r"(?:\s*--\s*(?P<reason>.*?))?\s*$",
     re.IGNORECASE | re.DOTALL,
 )
 _INVISIBLE_CHARS = re.compile("[\u00ad\u200b\u2060\ufeff]")
@@ -205,7 +209,9 @@ class _Walk:
 
     def run(self, soup: BeautifulSoup) -> None:
         root = _Context(False, False, None, soup, None, False)
-        stack: list[tuple[object, _Context | None]] = [(child, root) for child in reversed(soup.contents)]
+        stack: list[tuple[object, _Context | None]] = [
+            (child, root) for child in reversed(soup.contents)
+        ]
         while stack:
             node, context = stack.pop()
             if context is None:
@@ -236,8 +242,9 @@ class _Walk:
         if ident := attrs.get("id"):
             self.id_counts[ident] += 1
         block_level = name in _BLOCK_LEVEL
+        maybe_furniture = attrs or name in _FURNITURE_BY_POSITION
         if name in _FURNITURE_TAGS or (
-            (attrs or name in _FURNITURE_BY_POSITION) and _is_furniture(element, name, context.in_content)
+            maybe_furniture and _is_furniture(element, name, context.in_content)
         ):
             if block_level:
                 self._boundary(context, separate=True)
@@ -302,7 +309,9 @@ class _Walk:
         if collector is not None:
             collector.parts.append(" ")
 
-    def _open_block(self, element: Tag, name: str, context: _Context, hidden: bool) -> _Pending | None:
+    def _open_block(
+        self, element: Tag, name: str, context: _Context, hidden: bool
+    ) -> _Pending | None:
         """A new block for this element, or None when its text belongs to the enclosing block."""
         kind = _OWN_BLOCKS.get(name)
         level = _HEADING_LEVELS.get(name)
@@ -329,7 +338,7 @@ class _Walk:
         return block
 
     def _comment(self, comment: Comment, context: _Context) -> None:
-        """An editor's `content-audit: ignore RULE -- reason`: for the block it sits in, else the next."""
+        """An editor's `content-audit: ignore RULE -- reason`, for the block it is in or precedes."""
         match = _SUPPRESSION.search(comment)
         if match is None:
             return
@@ -360,7 +369,8 @@ class _Walk:
         if name == "meta":
             self._record_meta(element)
             return True
-        if name == "script" and (element.get("type") or "").strip().lower() == "application/ld+json":
+        script_type = (element.get("type") or "").strip().lower()
+        if name == "script" and script_type == "application/ld+json":
             self.json_ld.append((element.get_text(), 'script[type="application/ld+json"]'))
             return True
         return False
@@ -405,7 +415,10 @@ class _Walk:
 
     def suppressions(self) -> tuple[Suppression, ...]:
         """Ignore comments with no block after them are kept page-wide (locator "")."""
-        placed = [Suppression(rule, reason, self.locate(element)) for rule, reason, element in self.ignores]
+        placed = [
+            Suppression(rule, reason, self.locate(element))
+            for rule, reason, element in self.ignores
+        ]
         unplaced = [Suppression(rule, reason, "") for rule, reason in self.unplaced_ignores]
         return tuple(placed + unplaced)
 
@@ -453,7 +466,8 @@ def _is_hidden(attrs: dict) -> bool:
         return False
     lowered = [token.lower() for token in classes]
     hiding = any(
-        token in _HIDDEN_CLASSES or (token.endswith("-hidden") and not token.endswith(_NOT_HIDING_SUFFIXES))
+        token in _HIDDEN_CLASSES
+        or (token.endswith("-hidden") and not token.endswith(_NOT_HIDING_SUFFIXES))
         for token in lowered
     )
     return hiding and not any(_SHOWN_AT_BREAKPOINT.fullmatch(token) for token in lowered)
