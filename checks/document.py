@@ -338,7 +338,7 @@ class _Walk:
         return block
 
     def _comment(self, comment: Comment, context: _Context) -> None:
-        """An editor's `content-audit: ignore RULE -- reason`, for the block it is in or precedes."""
+        """An editor's `content-audit: ignore RULE -- reason` for the block it is in or precedes."""
         match = _SUPPRESSION.search(comment)
         if match is None:
             return
