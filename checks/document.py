@@ -376,7 +376,7 @@ class _Walk:
         return False
 
     def _record_meta(self, element: Tag) -> None:
-        for attribute in ("property", "name", "itemprop"):
+        for attribute in ("property", "name", "itemprop", "http-equiv"):
             key = (element.get(attribute) or "").strip()
             if key.lower() in _DATE_METAS and (content := element.get("content")):
                 if key.lower() == "og:title":

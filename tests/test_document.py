@@ -464,12 +464,19 @@ def test_a_date_without_a_year_is_not_guessed():
     assert article("<p class='meta'>Admin - Oct 16</p><p>Updated Oct 16</p>").dates == ()
 
 
-def test_meta_dates_are_located_by_their_attribute():
-    document = article("<p>x</p>", head="<meta name='dcterms.modified' content='2025-02-03'>")
-    [found] = document.dates
-    assert (found.role, found.value, found.source, found.locator) == (
-        "modified", date(2025, 2, 3), "meta", 'meta[name="dcterms.modified"]'
-    )
+@pytest.mark.parametrize(
+    ("meta", "role", "locator"),
+    [
+        ("<meta name='dcterms.modified' content='2025-02-03'>", "modified", 'meta[name="dcterms.modified"]'),
+        ("<meta http-equiv='last-modified' content='2025-02-03'>", "modified", 'meta[http-equiv="last-modified"]'),
+        ("<meta property='og:updated_time' content='2025-02-03T10:00:00Z'>", "modified", 'meta[property="og:updated_time"]'),
+        ("<meta name='date' content='2025-02-03'>", "modified", 'meta[name="date"]'),
+        ("<meta itemprop='datePublished' content='2025-02-03'>", "published", 'meta[itemprop="datePublished"]'),
+    ],
+)
+def test_meta_dates_are_located_by_their_attribute(meta, role, locator):
+    [found] = article("<p>x</p>", head=meta).dates
+    assert (found.role, found.value, found.source, found.locator) == (role, date(2025, 2, 3), "meta", locator)
 
 
 # --- robustness -----------------------------------------------------------------------------
