@@ -75,6 +75,8 @@ _META_ROLES = {
     "datepublished": "published",
     "lastreviewed": "reviewed",
 }
+# Lower-cased meta keys (property, name, itemprop or http-equiv) that carry a page date.
+META_DATE_KEYS = frozenset(_META_ROLES)
 _JSON_LD_ROLES = {
     "dateModified": "modified",
     "datePublished": "published",

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from checks.dates import DateSources, MetaDate, TimeElement, page_dates
+from checks.dates import META_DATE_KEYS, DateSources, MetaDate, TimeElement, page_dates
 from checks.errors import AuditInputError
 from checks.model import Block, Document, Suppression
 
@@ -79,11 +79,7 @@ _SUPPRESSION = re.compile(
 )
 _INVISIBLE_CHARS = re.compile("[\u00ad\u200b\u2060\ufeff]")
 _MAX_SPAN = 1000
-_DATE_METAS = frozenset(
-    {"article:modified_time", "og:updated_time", "last-modified", "date", "dcterms.modified",
-     "dc.date.modified", "datemodified", "article:published_time", "dcterms.created",
-     "dcterms.issued", "datepublished", "lastreviewed", "og:title"}
-)
+_RECORDED_METAS = META_DATE_KEYS | {"og:title"}
 
 
 def parse_html(html: str, url: str) -> Document:
@@ -378,7 +374,7 @@ class _Walk:
     def _record_meta(self, element: Tag) -> None:
         for attribute in ("property", "name", "itemprop", "http-equiv"):
             key = (element.get(attribute) or "").strip()
-            if key.lower() in _DATE_METAS and (content := element.get("content")):
+            if key.lower() in _RECORDED_METAS and (content := element.get("content")):
                 if key.lower() == "og:title":
                     self.og_title = self.og_title or normalize_text(content)
                 else:
