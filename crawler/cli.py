@@ -140,8 +140,10 @@ def facts_check(path: str | None) -> None:
 from crawler.commands.crawl import crawl_command  # noqa: E402  (the service's commands register last)
 from crawler.commands.demo import demo_command  # noqa: E402
 from crawler.commands.runs import diff_command, runs_command  # noqa: E402
+from crawler.commands.schedule import schedule_command  # noqa: E402
 
 main.add_command(crawl_command)
 main.add_command(demo_command)
 main.add_command(runs_command)
 main.add_command(diff_command)
+main.add_command(schedule_command)

@@ -78,12 +78,15 @@ class LoopbackSite:
     root: Path
     url: str = ""
     requests: list[tuple[str, int]] = field(default_factory=list)
+    arrivals: list[str] = field(default_factory=list)
 
     def statuses(self, path: str) -> list[int]:
+        """Statuses answered to path, in order (each logged when its answer starts)."""
         return [status for requested, status in self.requests if requested == path]
 
     def requested(self, path: str) -> bool:
-        return any(requested == path for requested, _ in self.requests)
+        """True as soon as the request arrives, before any (slow) answer."""
+        return path in self.arrivals
 
     def change(self, relative: str, old: str, new: str) -> None:
         """Edit a page and move its mtime on, so Last-Modified validation sees the change."""
@@ -96,6 +99,7 @@ class LoopbackSite:
 def _handler(site: LoopbackSite) -> type[QuietHandler]:
     class Handler(QuietHandler):
         def do_GET(self) -> None:
+            site.arrivals.append(self.path)
             route = TROUBLE_ROUTES.get(self.path)
             if route is None:
                 super().do_GET()

@@ -43,6 +43,7 @@ def test_crawl_audits_the_site_within_robots_and_domain(tmp_path, seed_site, sit
 def test_second_run_of_an_unchanged_site_revalidates_and_parses_nothing(tmp_path, seed_site, sites_file):
     first = report_of(crawl(sites_file, tmp_path / "data").stdout)
     seed_site.requests.clear()
+    seed_site.arrivals.clear()
     second = crawl(sites_file, tmp_path / "data")
     assert all(seed_site.statuses(path) == [304] for path in SEED_PAGES)
     assert "3 pages (3 unchanged since the last crawl, 0 parsed)" in second.stdout
