@@ -478,7 +478,7 @@ def _span(element: Tag, attribute: str) -> int:
 
 def _resolve_headers(table: _Table) -> None:
     """Fill in column headers from the header rows and row headers from each row's label."""
-    header_rows = table.thead_rows or _th_first_row(table)
+    header_rows = table.thead_rows or _header_first_row(table)
     column_headers: dict[int, list[str]] = {}
     for index in sorted(header_rows):
         for cell in table.rows[index]:
@@ -496,9 +496,21 @@ def _resolve_headers(table: _Table) -> None:
                 cell.pending.row_header = label.pending.text
 
 
-def _th_first_row(table: _Table) -> set[int]:
-    first = table.rows[0] if table.rows else []
-    return {0} if first and all(cell.is_header for cell in first) and len(table.rows) > 1 else set()
+def _header_first_row(table: _Table) -> set[int]:
+    """Without a <thead>, a first row of <th> cells, or of bold text only, is the header row."""
+    if len(table.rows) < 2:
+        return set()
+    first = table.rows[0]
+    if all(cell.is_header for cell in first):
+        return {0}
+    labels = [cell for cell in first if cell.pending.text]
+    return {0} if labels and all(_is_bold(cell) for cell in labels) else set()
+
+
+def _is_bold(cell: _Cell) -> bool:
+    """A cell whose whole text is <strong> or <b>, as editors mark header rows by hand."""
+    bold = cell.pending.element.find_all(["strong", "b"])
+    return normalize_text(" ".join(tag.get_text() for tag in bold)) == cell.pending.text
 
 
 def _row_label(row: list[_Cell]) -> _Cell | None:

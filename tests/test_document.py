@@ -266,6 +266,24 @@ def test_first_row_of_th_without_thead_is_the_header_row():
     assert (cell.row, cell.column, cell.column_header, cell.row_header) == (1, 1, "Questions", "CPT")
 
 
+def test_first_row_in_bold_without_thead_is_the_header_row():
+    document = article(
+        "<table><tr><td></td><td><strong>CPT</strong></td><td><b>CCMA</b></td></tr>"
+        "<tr><td><strong>Exam</strong></td><td>120 questions</td><td>180 questions</td></tr></table>"
+    )
+    cell = only(document, "180 questions")
+    assert (cell.column_header, cell.row_header) == ("CCMA", "Exam")
+
+
+def test_a_partly_bold_first_row_is_data():
+    document = article(
+        "<table><tr><td><strong>Exam</strong></td><td>120 questions</td></tr>"
+        "<tr><td><strong>Time</strong></td><td>2 hours</td></tr></table>"
+    )
+    assert only(document, "2 hours").column_header is None
+    assert only(document, "120 questions").row_header == "Exam"
+
+
 def test_numeric_first_column_is_not_a_row_header():
     document = article("<table><thead><tr><th>Score</th><th>Result</th></tr></thead><tr><td>390</td><td>Pass</td></tr></table>")
     assert only(document, "Pass").row_header is None
