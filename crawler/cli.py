@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from functools import partial
 from pathlib import Path
 
 import click
@@ -21,6 +22,7 @@ from checks.facts import FactBase
 from checks.model import Severity
 from checks.rules import RuleError
 from crawler.inputs import Inputs, expand_paths, is_url, read_document
+from reports.formats import html as html_format
 from reports.formats import json as json_format
 from reports.formats import text as text_format
 
@@ -91,7 +93,7 @@ def exit_status(result: AuditResult, fail_on: str) -> int:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--facts", "facts_path", type=click.Path(dir_okay=False), help="Fact file (default: the bundled config/facts.yaml).")
 @click.option("--today", help="Audit as of this date, YYYY-MM-DD (default: today).")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True, help="Exit 1 when a finding is at or above this severity.")
 @click.option("--claims", "show_claims", is_flag=True, help="List every extracted claim, not only findings (text format).")
 @click.option("--stale-after", type=click.IntRange(min=1), default=90, show_default=True, help="Days after which a review date is stale.")
@@ -111,7 +113,8 @@ def audit_command(paths, facts_path, today, output_format, fail_on, show_claims,
         result = audit(inputs.documents, facts, as_of, AuditSettings(stale_after_days=stale_after), inputs.failures)
     except RuleError as error:
         raise InputProblem(str(error)) from error
-    rendered = json_format.render(result) if output_format == "json" else text_format.render(result, show_claims=show_claims)
+    renderers = {"text": partial(text_format.render, show_claims=show_claims), "json": json_format.render, "html": html_format.render}
+    rendered = renderers[output_format](result)
     if output:
         Path(output).write_text(rendered, encoding="utf-8")
     else:
