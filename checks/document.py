@@ -28,17 +28,19 @@ from checks.errors import AuditInputError
 from checks.model import Block, Document, Suppression
 
 _HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
+_HEADING_NAMES = list(_HEADING_LEVELS)
 _BLOCK_LEVEL = frozenset(
     "address article aside blockquote body caption center dd details dialog dir div dl dt "
     "fieldset figcaption figure footer form header hgroup hr html li main menu nav ol p pre "
     "section summary table tbody td tfoot th thead tr ul legend".split()
 ) | frozenset(_HEADING_LEVELS)
 _FURNITURE_TAGS = frozenset(
-    "script style noscript template svg iframe nav aside form button select textarea object "
+    "script style noscript template svg iframe nav aside form select textarea object "
     "embed canvas video audio map".split()
 )
 _CHROME_TAGS = frozenset({"header", "footer"})
-_FURNITURE_BY_POSITION = _CHROME_TAGS | {"sup", "sub"}  # furniture even without attributes
+# Furniture or not depending on where they are, so checked even without attributes.
+_FURNITURE_BY_POSITION = _CHROME_TAGS | {"sup", "sub", "button"}
 _RECORDED_TAGS = frozenset({"title", "meta", "script"})
 _NEEDS_A_LOOK = _BLOCK_LEVEL | _FURNITURE_TAGS | _FURNITURE_BY_POSITION | _RECORDED_TAGS | {"br"}
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
@@ -434,6 +436,8 @@ def _is_furniture(element: Tag, name: str, in_content: bool) -> bool:
         return not in_content
     if name in ("sup", "sub") and _is_footnote_mark(element):
         return True
+    if name == "button":
+        return not _is_disclosure(element)
     if name in _PAGE_ROOTS or not _NAMING_ATTRIBUTES.intersection(attrs):
         return False
     words = " ".join(
@@ -441,6 +445,14 @@ def _is_furniture(element: Tag, name: str, in_content: bool) -> bool:
          attrs.get("itemtype") or ""]
     ).lower()
     return any(word in words for word in _FURNITURE_WORDS)
+
+
+def _is_disclosure(button: Tag) -> bool:
+    """An accordion toggle: its text is the FAQ question, which is content, not a control."""
+    attrs = button.attrs
+    if "aria-expanded" in attrs or "aria-controls" in attrs:
+        return True
+    return button.find_parent(_HEADING_NAMES) is not None
 
 
 def _is_footnote_mark(element: Tag) -> bool:

@@ -391,6 +391,19 @@ def test_page_furniture_is_dropped(furniture):
     assert texts(document) == ["before", "after"]
 
 
+def test_accordion_toggles_keep_their_question_text():
+    document = article(
+        "<h3><button aria-expanded='false'>How many questions are on the CCMA exam?</button></h3>"
+        "<div><p>180 questions.</p></div>"
+        "<button class='faq-toggle' aria-controls='a2'>How long is the exam?</button><p id='a2'>3 hours.</p>"
+        "<button onclick='buy()'>Buy now</button>"
+    )
+    assert texts(document) == [
+        "How many questions are on the CCMA exam?", "180 questions.", "How long is the exam?", "3 hours."
+    ]
+    assert only(document, "180 questions.").heading_path == ("How many questions are on the CCMA exam?",)
+
+
 def test_site_header_and_footer_are_dropped_but_article_header_and_footer_kept():
     document = parse_html(
         "<body class='gdpr-enabled'><header><p>Site name</p></header><div role='banner'>Banner</div>"
