@@ -243,3 +243,13 @@ def test_index_lists_runs_newest_first_and_links_completed_ones(tmp_path):
     rows = re.findall(r'<th scope="row">(.*?)</th>', html)
     assert [re.sub("<[^>]+>", "", row) for row in rows] == ["Run 3", "Run 2", "Run 1"]
     assert "a, b" in html and "<td>9</td>" in html
+
+
+def test_facts_past_their_review_date_are_listed(facts):
+    late = audit_pages(facts, ("https://example.org/p", page("<p>The CCMA exam has 180 questions.</p>")), today=dt.date(2028, 6, 1))
+    assert late.overdue_facts
+    html = render(late)
+    table = html[html.index("Facts to re-check"):html.index("</table>", html.index("Facts to re-check"))]
+    first = late.overdue_facts[0]
+    assert f"{first.review_by.isoformat()} ({(dt.date(2028, 6, 1) - first.review_by).days} days ago)" in table
+    assert table.count("<tr>") == len(late.overdue_facts) + 1
