@@ -3,15 +3,19 @@
 One iterative walk over the BeautifulSoup (lxml) tree, so that deep markup cannot exhaust the
 recursion limit and the cost stays a fraction of the parse itself. The walk
 
-- drops page furniture (scripts, navigation, site headers and footers, asides, forms, cookie
-  banners, breadcrumbs, footnote markers) with everything inside it;
+- drops page furniture with everything inside it: scripts, styles, navigation, asides, forms,
+  buttons (accordion toggles excepted: their text is the question), site headers and footers
+  (a <header>/<footer> outside <article>/<main>, or with a banner/contentinfo role), cookie and
+  consent banners, breadcrumbs and footnote markers. Class names like "footer-widgets" are not
+  read as furniture: FAQs live there;
 - turns headings, paragraphs, list items, table cells, captions, quotes and dt/dd into blocks,
   and any other run of inline text (a CTA link in a div, a card's number) into a paragraph;
   every text lands in exactly one block, the innermost one (a nested list's items are not
-  repeated in their parent item);
+  repeated in their parent item); <br> is a space, not a block edge;
 - keeps hidden text as blocks with visible=False (a hidden span inside a visible heading
   becomes its own block) so that dates in it can still be read;
-- records each block's heading path, and for table cells their row and column headers.
+- records each block's heading path, and for table cells their 0-based table, row (header rows
+  count) and column, and their row and column header texts.
 """
 
 from __future__ import annotations
