@@ -42,14 +42,25 @@ _MAGIC_NUMBERS = (
 _CONTINUATION = "".join(
     sorted({bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0)})
 )
-_LEAD = "".join(bytes([b]).decode("cp1252") for b in range(0xC2, 0xF5))
-_MOJIBAKE = re.compile(f"[{re.escape(_LEAD)}][{re.escape(_CONTINUATION)}]{{1,3}}")
+_CONTINUATION_CLASS = f"[{re.escape(_CONTINUATION)}]"
+
+
+def _leads(first: int, last: int) -> str:
+    return "[" + re.escape(bytes(range(first, last + 1)).decode("cp1252")) + "]"
+
+
+# Lead bytes C2-DF start 2-byte sequences, E0-EF 3-byte ones, F0-F4 4-byte ones.
+_MOJIBAKE = re.compile(
+    f"{_leads(0xC2, 0xDF)}{_CONTINUATION_CLASS}"
+    f"|{_leads(0xE0, 0xEF)}{_CONTINUATION_CLASS}{{2}}"
+    f"|{_leads(0xF0, 0xF4)}{_CONTINUATION_CLASS}{{3}}"
+)
 # "â€" starts every mangled curly quote, dash and ellipsis; "Â" and "Ã" start mangled
-# Latin-1 letters and symbols.
-_SIGNATURE = re.compile(f"â€|[ÂÃ][{re.escape(_CONTINUATION)}]")
+# Latin-1 letters and symbols; "ðŸ" starts mangled emoji.
+_SIGNATURE = re.compile(f"â€|ðŸ|[ÂÃ]{_CONTINUATION_CLASS}")
 _CP1252_UNDEFINED = {chr(b): bytes([b]) for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 # "”" is E2 80 9D; 9D is undefined in cp1252, so double-encoding often lost or replaced it.
-_BROKEN_CLOSING_QUOTE = re.compile(f"â€(?:\ufffd|(?![{re.escape(_CONTINUATION)}]))")
+_BROKEN_CLOSING_QUOTE = re.compile(f"â€(?:\ufffd|(?!{_CONTINUATION_CLASS}))")
 
 
 def decode_html(

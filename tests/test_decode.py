@@ -86,6 +86,8 @@ def test_undecodable_text_is_refused():
         ("6 â€“ 8 months", "6 – 8 months"),
         ("caf\u00c3\u00a9 and Â£5", "café and £5"),
         ("waitâ€¦", "wait…"),
+        ("cafÃ©â€™s", "café’s"),
+        ("emoji ðŸ˜€ here", "emoji 😀 here"),
         ("café’s naïve résumé", "café’s naïve résumé"),
         ("SÃO PAULO", "SÃO PAULO"),
         ("plain ASCII text", "plain ASCII text"),
