@@ -27,6 +27,7 @@ from reports.ruledocs import inline
 
 SEVERITIES = ("error", "warning", "info")
 NO_ENTITY = "(page-level findings)"
+_DATE_SOURCES = {"meta": "meta tags", "json-ld": "structured data (JSON-LD)", "time": "<time> element", "front-matter": "front matter"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,7 @@ class Quote:
     page_href: str | None
     html: Markup
     live_href: str | None
+    note: str | None = None  # why there is no live link: the text is not visible on the page
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,19 +154,34 @@ def finding_view(finding: Finding, diff: FindingDiff) -> FindingView:
         status=diff.status(finding),
         message=inline(finding.message),
         hint=inline(finding.hint) if finding.hint else None,
-        quote=quote_view(evidence) if evidence is not None else None,
-        sides=tuple(quote_view(claim.evidence) for claim in finding.claims) if len(finding.claims) > 1 else (),
+        quote=quote_view(evidence, _unseen(finding)) if evidence is not None else None,
+        sides=tuple(quote_view(c.evidence, _unseen_claim(c)) for c in finding.claims) if len(finding.claims) > 1 else (),
         fact=fact_view(finding.fact) if isinstance(finding.fact, Fact) else None,
     )
 
 
-def quote_view(evidence: Evidence) -> Quote:
+def quote_view(evidence: Evidence, unseen: str | None = None) -> Quote:
+    """unseen says why the quote is not visible text, which a text fragment could not scroll to."""
     return Quote(
         url=evidence.url,
         page_href=safe_href(evidence.url),
         html=highlight(evidence.quote, evidence.span),
-        live_href=text_fragment_link(evidence.url, evidence.quote),
+        live_href=None if unseen else text_fragment_link(evidence.url, evidence.quote),
+        note=unseen,
     )
+
+
+def _unseen(finding: Finding) -> str | None:
+    if finding.location is None:
+        return _unseen_claim(finding.claims[0]) if finding.claims else None
+    page_date = finding.page_date
+    if page_date is not None and page_date.source != "text":
+        return f"Read from the page's {_DATE_SOURCES.get(page_date.source, page_date.source)}, not its visible text."
+    return None
+
+
+def _unseen_claim(claim: Claim) -> str | None:
+    return None if claim.visible else "Hidden on the page: readers do not see this text, search engines may."
 
 
 def highlight(text: str, span: tuple[int, int]) -> Markup:

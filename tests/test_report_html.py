@@ -253,3 +253,26 @@ def test_facts_past_their_review_date_are_listed(facts):
     first = late.overdue_facts[0]
     assert f"{first.review_by.isoformat()} ({(dt.date(2028, 6, 1) - first.review_by).days} days ago)" in table
     assert table.count("<tr>") == len(late.overdue_facts) + 1
+
+
+@pytest.mark.parametrize(
+    "head, body, linked, note",
+    [
+        ("", "<p>Reviewed 2026-01-02.</p>", True, None),
+        ('<meta property="article:modified_time" content="2026-01-02T10:00:00+00:00">', "<p>No date.</p>", False, "meta tags"),
+        ("", '<p>Updated <time datetime="2026-01-02">last winter</time>.</p>', False, "&lt;time&gt; element"),
+    ],
+)
+def test_a_date_only_in_metadata_gets_no_text_fragment_link(facts, head, body, linked, note):
+    result = audit_pages(facts, ("https://example.org/p", page(body, head=head)))
+    assert [f.rule for f in result.findings] == ["stale-review"]
+    html = render(result)
+    assert ("#:~:text=" in html) is linked
+    assert note is None or f"Read from the page&#39;s {note}, not its visible text." in html
+
+
+def test_hidden_text_gets_no_text_fragment_link(facts):
+    hidden = page('<p>The CCMA exam has 180 questions.</p><p style="display:none">The CCMA exam has 200 questions.</p>')
+    html = render(audit_pages(facts, ("https://example.org/p", hidden)))
+    assert "200%20questions" not in html and "Hidden on the page" in html
+    assert "#:~:text=The%20CCMA%20exam%20has%20180%20questions." in html, "the visible side keeps its link"
