@@ -66,6 +66,12 @@ GAPS = {
     "cpt-exam-cheatsheet:not:one page": "engine gap: 'everything on one page ... pass it' read as a passing score of 1",
     "school-a-phlebotomy-career:not-find:unknown-claim:medical assistant passing score": "engine gap: 'The CCMA exam for clinical medical assistants ... passing score' attributed to the occupation",
     "school-b-phlebotomy-career:not-find:unknown-claim:medical assistant passing score": "engine gap: 'passing score of 390 on the clinical medical assistant exam' attributed to the occupation",
+    "phlebotomy-numbers-mojibake:find:outdated-statistic:$37,380+2021": "engine gap: an <aside> key-facts box inside the article is dropped as furniture",
+    "phlebotomy-numbers-mojibake:find:outdated-statistic:10%+2021": "engine gap: an <aside> key-facts box inside the article is dropped as furniture",
+    "ma-vs-phlebotomist-2019:find:arithmetic:$18.40+$43,660": "engine gap: hourly and annual wages are paired only within one sentence, not across one table row",
+    "ma-vs-phlebotomist-2019:find:arithmetic:$1,000": "engine gap: '$1,000 more per year than' is not read as a stated difference, and differences are checked only within one block",
+    "ma-vs-phlebotomist-2019:not-find:self-contradiction:`$34,800`": "engine gap: a figure labelled (2019) is compared with the unlabelled current one; outdated-statistic already reports it",
+    "ma-vs-phlebotomist-2019:not-find:self-contradiction:`$35,510`": "engine gap: a figure labelled (2019) is compared with the unlabelled current one; outdated-statistic already reports it",
 }
 
 
