@@ -14,8 +14,13 @@ MAX_FRAGMENT_WORDS = 12
 EDGE_WORDS = 5
 
 
+# Characters a URL may hold as they are; anything else (quotes, <>, spaces, non-ASCII) a page may
+# put in a link is percent-encoded, so the href is a valid URL and never more than one attribute.
+_URL_CHARACTERS = ":/?#[]@!$&'()*+,;=%~"
+
+
 def safe_href(url: str | None) -> str | None:
-    """url when it is an absolute http(s) URL with a host, else None."""
+    """url, percent-encoded, when it is an absolute http(s) URL with a host, else None."""
     if not url:
         return None
     try:
@@ -24,7 +29,7 @@ def safe_href(url: str | None) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
-    return url.strip()
+    return quote(url.strip(), safe=_URL_CHARACTERS)
 
 
 def text_fragment_link(url: str | None, quote_text: str) -> str | None:

@@ -53,7 +53,7 @@ def test_hostile_page_text_title_and_urls_render_inert(facts):
 
 def test_hostile_url_is_an_escaped_attribute_not_markup(facts):
     html = render(hostile_result(facts))
-    assert 'href="https://example.org/a?q=&#34;&gt;&lt;img src=x onerror=alert(1)&gt;"' in html
+    assert 'href="https://example.org/a?q=%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E"' in html
     assert HOSTILE_URL in "".join(Scan(html).text)
 
 

@@ -21,6 +21,9 @@ from reports.ruledocs import inline, rule_doc_html
     [
         ("https://example.org/a", "https://example.org/a"),
         ("HTTP://Example.org/", "HTTP://Example.org/"),
+        ("https://example.org/a?q=1&r=%20x#top", "https://example.org/a?q=1&r=%20x#top"),
+        ('https://example.org/a?q="><img src=x>', "https://example.org/a?q=%22%3E%3Cimg%20src=x%3E"),
+        ("https://example.org/café guide", "https://example.org/caf%C3%A9%20guide"),
         ("javascript:alert(1)", None),
         ("JavaScript:alert(1)", None),
         (" javascript:alert(1)", None),

@@ -167,9 +167,10 @@ def test_axe_finds_no_accessibility_violations(browser, report, name):
 
 
 @pytest.mark.skipif(not VNU.exists() or not shutil.which("java"), reason=f"needs java and vnu-jar: npm install --prefix {VNU.parents[4]} vnu-jar")
-def test_vnu_finds_the_report_and_index_valid(report):
+def test_vnu_finds_the_reports_and_index_valid(report, facts, tmp_path):
+    hostile = write_run_report(hostile_result(facts), None, tmp_path)
     checked = subprocess.run(
-        ["java", "-jar", str(VNU), "--format", "json", "--also-check-svg", str(report), str(report.parent / "index.html")],
+        ["java", "-jar", str(VNU), "--format", "json", "--also-check-svg", str(report), str(hostile), str(report.parent / "index.html")],
         capture_output=True, text=True, timeout=60,
     )
     messages = json.loads(checked.stderr)["messages"]
