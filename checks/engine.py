@@ -10,6 +10,7 @@ from typing import Mapping, Sequence
 from checks.extract import Extraction, extract
 from checks.facts import Fact, FactBase
 from checks.model import Claim, Document, Finding, PageDate, PageFailure, Severity
+from checks.suppressions import PathIgnore, Suppressed, UnusedSuppression, apply_suppressions
 from checks.verdicts import Verdict, judge
 
 DEFAULT_STALE_AFTER_DAYS = 90
@@ -24,6 +25,7 @@ class AuditSettings:
     max_findings_per_rule: int = DEFAULT_MAX_FINDINGS_PER_RULE
     severity: Mapping[str, Severity] = field(default_factory=dict)
     disabled: frozenset[str] = frozenset()
+    path_ignores: tuple[PathIgnore, ...] = ()
 
 
 class PageContext:
@@ -73,6 +75,8 @@ class AuditResult:
     failures: tuple[PageFailure, ...] = ()
     overdue_facts: tuple[Fact, ...] = ()
     settings: AuditSettings = AuditSettings()
+    suppressed: tuple[Suppressed, ...] = ()
+    unused_suppressions: tuple[UnusedSuppression, ...] = ()
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -91,7 +95,8 @@ def audit(
 
     context = AuditContext(tuple(PageContext(d, facts) for d in documents), facts, today, settings)
     by_page: dict[str, list[Finding]] = {page.url: [] for page in context.pages}
-    for finding in run_rules(context):
+    suppression = apply_suppressions(run_rules(context), documents, settings.path_ignores)
+    for finding in suppression.kept:
         by_page.setdefault(finding.url, []).append(finding)
     pages = tuple(
         PageAudit(p.url, p.document.title, p.document.dates, p.claims, tuple(_sorted(by_page.pop(p.url, []))))
@@ -99,7 +104,8 @@ def audit(
     )
     extra = tuple(PageAudit(url, "", (), (), tuple(_sorted(found))) for url, found in by_page.items() if found)
     return AuditResult(
-        today, facts.version, facts.path, pages + extra, tuple(failures), tuple(facts.overdue(today)), settings
+        today, facts.version, facts.path, pages + extra, tuple(failures), tuple(facts.overdue(today)), settings,
+        suppression.suppressed, suppression.unused,
     )
 
 

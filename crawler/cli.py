@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from functools import partial
 from pathlib import Path
 
 import click
@@ -21,10 +20,9 @@ from checks.factfile import load_facts
 from checks.facts import FactBase
 from checks.model import Severity
 from checks.rules import RuleError
-from crawler.inputs import Inputs, expand_paths, is_url, read_document
-from reports.formats import html as html_format
-from reports.formats import json as json_format
-from reports.formats import text as text_format
+from crawler.gate import FORMATS, Gate, GateOptions, render, write_reports
+from crawler.inputs import Inputs, expand_paths, is_url, read_local
+from crawler.yamlconfig import ConfigFileError
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -69,9 +67,10 @@ def parse_today(value: str | None) -> dt.date:
 def gather(paths: tuple[str, ...], max_bytes: int) -> Inputs:
     try:
         arguments = expand_paths(paths)
-        documents = [read_document(a, max_bytes) for a in arguments if not is_url(a)]
+        local = [read_local(a, max_bytes) for a in arguments if not is_url(a)]
     except AuditInputError as error:
         raise InputProblem(str(error)) from error
+    documents = [page.document for page in local]
     urls = [a for a in arguments if is_url(a)]
     failures = []
     if urls:
@@ -79,7 +78,7 @@ def gather(paths: tuple[str, ...], max_bytes: int) -> Inputs:
 
         fetched, failures = fetch_documents(urls, FetchSettings(max_bytes=max_bytes))
         documents += fetched
-    return Inputs(documents, list(failures))
+    return Inputs(documents, list(failures), {page.document.url: page.source for page in local})
 
 
 def exit_status(result: AuditResult, fail_on: str) -> int:
@@ -93,28 +92,47 @@ def exit_status(result: AuditResult, fail_on: str) -> int:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--facts", "facts_path", type=click.Path(dir_okay=False), help="Fact file (default: the bundled config/facts.yaml).")
 @click.option("--today", help="Audit as of this date, YYYY-MM-DD (default: today).")
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True, help="Report format on stdout (or --output).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True, help="Exit 1 when a finding is at or above this severity.")
 @click.option("--claims", "show_claims", is_flag=True, help="List every extracted claim, not only findings (text format).")
 @click.option("--stale-after", type=click.IntRange(min=1), default=90, show_default=True, help="Days after which a review date is stale.")
 @click.option("--max-page-mb", type=click.FloatRange(min=0.01), default=MAX_PAGE_BYTES / 1024 / 1024, show_default=True, help="Refuse pages larger than this.")
 @click.option("--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to this file instead of stdout.")
-def audit_command(paths, facts_path, today, output_format, fail_on, show_claims, stale_after, max_page_mb, output) -> None:
-    """Audit HTML files, directories of them, '-' (stdin) or http(s) URLs.
+@click.option("--output-json", type=click.Path(dir_okay=False, writable=True, path_type=Path), help="Also write a JSON report here.")
+@click.option("--output-sarif", type=click.Path(dir_okay=False, writable=True, path_type=Path), help="Also write a SARIF report here.")
+@click.option("--output-junit", type=click.Path(dir_okay=False, writable=True, path_type=Path), help="Also write a JUnit XML report here.")
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Report and fail only on findings not in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, writable=True, path_type=Path), help="Record every current finding in this baseline file.")
+@click.option("--changed-since", metavar="GIT_REF", help="Report only on files changed since this git ref; every given page still takes part in cross-page checks.")
+@click.option("--report-unused-suppressions", is_flag=True, help="Report 'content-audit: ignore' comments that silenced nothing (warning).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), envvar="CONTENT_AUDIT_CONFIG", help="Gate config with per-path-ignores (also $CONTENT_AUDIT_CONFIG).")
+def audit_command(
+    paths, facts_path, today, output_format, fail_on, show_claims, stale_after, max_page_mb, output,
+    output_json, output_sarif, output_junit, baseline, write_baseline, changed_since, report_unused_suppressions, config_path,
+) -> None:
+    """Audit HTML and Markdown files, directories of them, '-' (stdin) or http(s) URLs.
 
     Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error.
     """
     facts = load_fact_base(facts_path)
     as_of = parse_today(today)
+    try:
+        gate = Gate.prepare(GateOptions(config_path, baseline, write_baseline, changed_since, report_unused_suppressions))
+    except (AuditInputError, ConfigFileError) as error:
+        raise InputProblem(str(error)) from error
     inputs = gather(paths, int(max_page_mb * 1024 * 1024))
     if not inputs.documents and not inputs.failures:
         raise InputProblem("nothing to audit")
+    settings = AuditSettings(stale_after_days=stale_after, path_ignores=gate.path_ignores)
     try:
-        result = audit(inputs.documents, facts, as_of, AuditSettings(stale_after_days=stale_after), inputs.failures)
-    except RuleError as error:
+        gated = gate.apply(audit(inputs.documents, facts, as_of, settings, inputs.failures), inputs.sources)
+        write_reports(gated.result, {"json": output_json, "sarif": output_sarif, "junit": output_junit})
+    except (RuleError, AuditInputError) as error:
         raise InputProblem(str(error)) from error
-    renderers = {"text": partial(text_format.render, show_claims=show_claims), "json": json_format.render, "html": html_format.render}
-    rendered = renderers[output_format](result)
+    for note in gated.notes:
+        click.echo(f"content-audit: {note}", err=True)
+    result = gated.result
+    rendered = render(result, output_format, show_claims=show_claims)
     if output:
         Path(output).write_text(rendered, encoding="utf-8")
     else:
