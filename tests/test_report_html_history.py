@@ -70,7 +70,7 @@ def test_trend_point_counts_severities():
     assert (point.errors, point.warnings, point.infos, point.total) == (1, 1, 2, 4)
 
 
-def test_history_from_a_real_store_marks_the_fix_as_resolved(facts, tmp_path):
+def test_history_from_a_real_store_marks_the_fix_as_resolved_and_re_renders_the_same(facts, tmp_path):
     from crawler.store import open_store
 
     store = open_store(f"sqlite:///{tmp_path / 'audit.db'}")
@@ -80,9 +80,11 @@ def test_history_from_a_real_store_marks_the_fix_as_resolved(facts, tmp_path):
             result = audit_pages(facts, *pages)
             store.complete_run(run_id, result, None)
         history = history_for_run(store.run(run_id), store.runs(), store.findings)
+        html = render(result, history)
+        store.complete_run(store.start_run(["example"]), audit_pages(facts, WRONG), None)
+        assert render(result, history_for_run(store.run(run_id), store.runs(), store.findings)) == html
     finally:
         store.close()
-    html = render(result, history)
     assert history.previous_run_id == run_id - 1 and len(history.trend) == 1
     fixed = html[html.index('<section id="changes"'):]
     assert "CCMA exam questions (total) <code>200 questions</code> contradicts the fact" in fixed

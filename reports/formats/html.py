@@ -73,7 +73,7 @@ def environment() -> Environment:
     return env
 
 
-def utc_text(moment: datetime) -> str:
+def utc_text(moment: datetime, pattern: str = "%Y-%m-%d %H:%M UTC") -> str:
     """'2026-11-25 06:00 UTC'; a naive time (SQLite drops the zone) is taken to be UTC."""
     aware = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-    return aware.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return aware.astimezone(timezone.utc).strftime(pattern)
