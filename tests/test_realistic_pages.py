@@ -8,7 +8,9 @@ run as strict xfails: when a fix makes one pass, the xfail fails and tells you t
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -72,6 +74,8 @@ GAPS = {
     "ma-vs-phlebotomist-2019:find:arithmetic:$1,000": "engine gap: '$1,000 more per year than' is not read as a stated difference, and differences are checked only within one block",
     "ma-vs-phlebotomist-2019:not-find:self-contradiction:`$34,800`": "engine gap: a figure labelled (2019) is compared with the unlabelled current one; outdated-statistic already reports it",
     "ma-vs-phlebotomist-2019:not-find:self-contradiction:`$35,510`": "engine gap: a figure labelled (2019) is compared with the unlabelled current one; outdated-statistic already reports it",
+    "ma-vs-phlebotomist-2019:find:outdated-statistic:720,900+811,000": "engine gap: BLS quick-facts 'Number of Jobs, 2019' read as employment change (new jobs), so the wrong current figure is cited",
+    "ma-vs-phlebotomist-2019:find:outdated-statistic:139,900+101,200": "engine gap: BLS quick-facts 'Employment Change, 2019-29' row is not read: a bare count needs a noun, the header cue is not enough",
 }
 
 
@@ -163,3 +167,11 @@ def test_every_fixture_page_has_expectations():
 def test_every_gap_names_an_existing_case():
     ids = {param.id for kind in ("find", "not", "not-find", "max-severity") for param in _cases(kind)}
     assert set(GAPS) <= ids, sorted(set(GAPS) - ids)
+
+
+@pytest.mark.parametrize("entry", SPEC["pages"], ids=lambda entry: entry["page"].removesuffix(".html"))
+def test_every_trap_is_on_its_page(entry):
+    """A trap that is not on the page cannot catch anything (furniture counts: it must stay out)."""
+    markup = decode_html((REALISTIC / entry["page"]).read_bytes(), None)
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+    assert [trap for trap in entry["must_not_contain"] if trap not in text] == []
