@@ -11,9 +11,7 @@ from pathlib import Path
 from typing import Protocol, Sequence
 
 from reports.atomic import atomic_write
-from reports.formats.html import environment, run_report_name
-
-INDEX_NAME = "index.html"
+from reports.formats.html import INDEX_NAME, environment, run_report_name
 
 
 class IndexedRun(Protocol):

@@ -235,6 +235,11 @@ def test_on_demand_report_is_named_for_its_date(tmp_path, two_pages):
     assert write_run_report(two_pages, None, tmp_path).name == "audit-2026-11-25.html"
 
 
+def test_a_run_report_links_to_the_index_beside_it_and_an_audit_does_not(two_pages):
+    assert 'href="index.html"' in render(two_pages, history())
+    assert 'href="index.html"' not in render(two_pages)
+
+
 def test_index_lists_runs_newest_first_and_links_completed_ones(tmp_path):
     runs = [Run(1, findings=4), Run(3, status="failed"), Run(2, sites=("a", "b"), findings=9)]
     html = write_index(runs, tmp_path).read_text(encoding="utf-8")

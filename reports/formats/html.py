@@ -24,11 +24,16 @@ from reports.reportview import SEVERITIES, build_view
 from reports.ruledocs import rule_doc_html
 
 
+# Run reports and the index of runs share one folder (see reports.index).
+INDEX_NAME = "index.html"
+
+
 def render(result: AuditResult, history: ReportHistory | None = None) -> str:
     """The report for result; history adds the run, what changed since the last run and the trend."""
     script = report_script()
     return environment().get_template("report.html").render(
-        view=build_view(result, history), severities=SEVERITIES, script=script, script_hash=csp_hash(script)
+        view=build_view(result, history), severities=SEVERITIES, script=script, script_hash=csp_hash(script),
+        index_name=INDEX_NAME,
     )
 
 
