@@ -559,17 +559,17 @@ class _Locator:
         self.steps: dict[int, dict[int, str]] = {}
 
     def __call__(self, element: Tag) -> str:
-        if (known := self.cache.get(id(element))) is not None:
+        if known := self.cache.get(id(element)):
             return known
         parent = element.parent
-        if (parent_locator := self.cache.get(id(parent))) is not None:
+        if parent_locator := self.cache.get(id(parent)):
             locator = self.cache[id(element)] = f"{parent_locator} > {self._step(element)}"
             return locator
         steps: list[str] = []
         node: Tag | None = element
         prefix = ""
         while node is not None and node.name != "[document]":
-            if (known := self.cache.get(id(node))) is not None:
+            if known := self.cache.get(id(node)):
                 prefix = known
                 break
             ident = node.attrs.get("id")
@@ -583,8 +583,8 @@ class _Locator:
             node = node.parent
         locator = " > ".join([part for part in (prefix, *reversed(steps)) if part])
         self.cache[id(element)] = locator
-        if element.parent is not None and steps:
-            self.cache.setdefault(id(element.parent), locator.rpartition(" > ")[0] or prefix)
+        if parent is not None and (parent_locator := locator.rpartition(" > ")[0]):
+            self.cache.setdefault(id(parent), parent_locator)
         return locator
 
     def _step(self, node: Tag) -> str:
