@@ -18,7 +18,7 @@ from checks.factfile import load_facts
 from checks.errors import FactFileError
 from crawler.parsing import parser_version
 from crawler.process import SpiderJob, run_spiders
-from crawler.reporting import write_report
+from crawler.reporting import run_report_path, write_run_reports
 from crawler.settings import crawl_settings
 from crawler.sites import Site, SitesConfig
 from crawler.store import RunRecord, open_store
@@ -78,8 +78,8 @@ def execute_run(plan: RunPlan, verbose: bool = False) -> RunOutcome:
             AuditSettings(stale_after_days=min(site.stale_after_days for site in plan.sites)),
             store.failures(run_id),
         )
-        report = write_report(result, plan.report_dir, f"run-{run_id}")
-        store.complete_run(run_id, result, str(report))
+        store.complete_run(run_id, result, str(run_report_path(plan.report_dir, run_id)))
+        write_run_reports(result, store, run_id, plan.report_dir)
         return RunOutcome(store.run(run_id), result)
     except BaseException as error:
         store.fail_run(run_id, str(error) or type(error).__name__)

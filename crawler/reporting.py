@@ -1,45 +1,35 @@
-"""Writing a run's report: every format through one function, each file written atomically.
+"""Writing a run's reports, all through one function: the JSON document, the HTML report (with
+what changed since the site's previous run and the trend) and the index of the folder's runs.
 
-A reader (a browser, a CI job, a sync tool) never sees half a report: each file is written to a
-temporary name in the same folder and renamed into place.
+Every file is written atomically (reports.atomic), so a reader never sees half a report.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from checks.engine import AuditResult
+from crawler.store import Store
+from reports.atomic import atomic_write
+from reports.formats.html import run_report_name, write_run_report
 from reports.formats.json import render as render_json
+from reports.history import history_for_run
+from reports.index import write_index
 
-# One renderer per format, all (AuditResult) -> str; the HTML report registers here.
-RENDERERS: dict[str, tuple[Callable[[AuditResult], str], str]] = {"json": (render_json, ".json")}
-
-
-def write_report(result: AuditResult, directory: Path, stem: str, formats: Sequence[str] = ("json",)) -> Path:
-    """Render result in each format into directory/stem.EXT; returns the first file's path."""
-    unknown = [name for name in formats if name not in RENDERERS]
-    if unknown:
-        raise ValueError(f"unknown report format {', '.join(unknown)}; known: {', '.join(RENDERERS)}")
-    paths = []
-    for name in formats:
-        render, suffix = RENDERERS[name]
-        paths.append(atomic_write(directory / f"{stem}{suffix}", render(result)))
-    return paths[0]
+HISTORY_RUNS = 200
 
 
-def atomic_write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def run_report_path(directory: Path, run_id: int) -> Path:
+    """The report an editor opens (the HTML one); the JSON document sits beside it."""
+    return directory / run_report_name(run_id)
+
+
+def write_run_reports(result: AuditResult, store: Store, run_id: int, directory: Path) -> Path:
+    """Write the run's reports into directory; the run must already be recorded as completed."""
+    atomic_write(run_report_path(directory, run_id).with_suffix(".json"), render_json(result))
+    run = store.run(run_id)
+    # The folder belongs to one set of sites: its index and history leave other runs out.
+    runs = [other for other in store.runs(HISTORY_RUNS) if set(other.sites) == set(run.sites)]
+    path = write_run_report(result, history_for_run(run, runs, store.findings), directory)
+    write_index(runs, directory)
     return path

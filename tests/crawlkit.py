@@ -150,5 +150,8 @@ def start_cli(*args: str, data_dir: Path, env: dict | None = None) -> subprocess
 
 
 def report_of(stdout: str) -> dict:
+    """The JSON report beside the HTML one the command printed."""
     [line] = [line for line in stdout.splitlines() if line.startswith("Report: ")]
-    return json.loads(Path(line.removeprefix("Report: ")).read_text(encoding="utf-8"))
+    html = Path(line.removeprefix("Report: "))
+    assert html.suffix == ".html" and html.is_file()
+    return json.loads(html.with_suffix(".json").read_text(encoding="utf-8"))
