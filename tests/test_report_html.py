@@ -248,6 +248,7 @@ def test_index_lists_runs_newest_first_and_links_completed_ones(tmp_path):
     rows = re.findall(r'<th scope="row">(.*?)</th>', html)
     assert [re.sub("<[^>]+>", "", row) for row in rows] == ["Run 3", "Run 2", "Run 1"]
     assert "a, b" in html and "<td>9</td>" in html
+    assert html.count("— (not audited)") == 1, "a failed run has no finding count to show"
 
 
 def test_facts_past_their_review_date_are_listed(facts):
