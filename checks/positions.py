@@ -36,7 +36,10 @@ _READABLE_RUN = re.compile(r"[^\s*_`#|>\[\]\\~\u00ad\u200b\u2060\ufeff]+")
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 _SUPPRESSION_COMMENT = re.compile(r"<!--(?P<body>.*?)-->", re.DOTALL)
 _IGNORE_WORDS = re.compile(r"content-audit:\s*ignore\s+(?P<rules>[\w-]+(?:\s*,\s*[\w-]+)*)", re.IGNORECASE)
-_PROBES = (16, 6)  # prefix lengths tried when a block's whole text is interrupted in the source
+_PROBES = (16, 6, 3)  # prefix lengths tried when a block's whole text is interrupted in the source
+# A prefix is only looked for this near the previous block (in readable characters), so a
+# short one cannot jump over the rest of the page and lose every block after it.
+_PROBE_REACH = 5_000
 _QUOTE_WINDOW = 20_000  # readable characters after a block's start within which its sentences lie
 
 
@@ -82,7 +85,7 @@ class SourceText:
         for probe in _PROBES:
             if probe >= len(needle):
                 continue
-            found = self.chars.find(needle[:probe], cursor)
+            found = self.chars.find(needle[:probe], cursor, cursor + _PROBE_REACH)
             if found >= 0:
                 return found, len(os.path.commonprefix([self.chars[found : found + len(needle)], needle]))
         return None
