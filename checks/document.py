@@ -13,7 +13,9 @@ recursion limit and the cost stays a fraction of the parse itself. The walk
   every text lands in exactly one block, the innermost one (a nested list's items are not
   repeated in their parent item); <br> is a space, not a block edge;
 - keeps hidden text as blocks with visible=False (a hidden span inside a visible heading
-  becomes its own block) so that dates in it can still be read;
+  becomes its own block) so that dates in it can still be read. A collapsed accordion panel
+  (named by a toggle's aria-controls, right after an aria-expanded toggle, or
+  hidden="until-found") counts as visible: readers open it with one click;
 - records each block's heading path, and for table cells their 0-based table, row (header rows
   count) and column, and their row and column header texts.
 """
@@ -207,6 +209,7 @@ class _Walk:
         self.times: list[tuple[Tag, str, str]] = []
         self.ignores: list[tuple[str, str, Tag]] = []  # (rule, reason, element of its block)
         self.unplaced_ignores: list[tuple[str, str]] = []
+        self.disclosed_ids: set[str] = set()  # panels named by a toggle's aria-controls
         self._locator: _Locator | None = None
 
     def run(self, soup: BeautifulSoup) -> None:
@@ -251,7 +254,11 @@ class _Walk:
             if block_level:
                 self._boundary(context, separate=True)
             return None
-        hidden = context.hidden or (bool(attrs) and _is_hidden(attrs))
+        if "aria-controls" in attrs:
+            self.disclosed_ids.update(attrs["aria-controls"].split())
+        hidden = context.hidden or (
+            bool(attrs) and _is_hidden(attrs) and not self._is_collapsed_panel(element)
+        )
         if name == "br":
             self._line_break(context)
         elif name == "time" and attrs.get("datetime"):
@@ -273,6 +280,21 @@ class _Walk:
         in_content = context.in_content or name in _CONTENT_ROOTS or attrs.get("role") == "main"
         inner = _Context(hidden, in_content, opened or context.collector, element, table, in_cell)
         return inner, _Exit(context, opened, table if name == "table" else None, block_level)
+
+    def _is_collapsed_panel(self, element: Tag) -> bool:
+        """A closed accordion or "until-found" panel: hidden until the reader opens it.
+
+        Screen-reader and snippet classes (sr-only, rich-snippet-hidden) never mark a panel.
+        """
+        attrs = element.attrs
+        if _hidden_by_class(attrs):
+            return False
+        if attrs.get("hidden") == "until-found" or attrs.get("id") in self.disclosed_ids:
+            return True
+        toggle = element.find_previous_sibling()
+        return toggle is not None and (
+            "aria-expanded" in toggle.attrs or toggle.find(attrs={"aria-expanded": True}) is not None
+        )
 
     def _record_time(self, element: Tag, context: _Context) -> None:
         collector = context.collector or self.anonymous
@@ -468,11 +490,17 @@ def _is_footnote_mark(element: Tag) -> bool:
 
 
 def _is_hidden(attrs: dict) -> bool:
+    return _hidden_by_attribute(attrs) or _hidden_by_class(attrs)
+
+
+def _hidden_by_attribute(attrs: dict) -> bool:
     if "hidden" in attrs or (attrs.get("aria-hidden") or "").strip().lower() == "true":
         return True
     style = attrs.get("style")
-    if style and _HIDDEN_STYLE.search(style):
-        return True
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _hidden_by_class(attrs: dict) -> bool:
     classes = attrs.get("class")
     if not classes:
         return False

@@ -349,6 +349,29 @@ def test_text_that_readers_see_stays_visible(markup):
     assert [b.visible for b in article(markup).blocks] == [True]
 
 
+@pytest.mark.parametrize(
+    "accordion",
+    [
+        "<h3><button aria-expanded='false'>How long?</button></h3><div hidden><p>2 hours</p></div>",
+        "<button aria-expanded='false' aria-controls='p1'>How long?</button><p>x</p><div id='p1' hidden>2 hours</div>",
+        "<div class='q' aria-expanded='false'>How long?</div><div style='display:none' aria-hidden='true'>2 hours</div>",
+        "<p>How long?</p><div hidden='until-found'>2 hours</div>",
+    ],
+)
+def test_collapsed_accordion_panels_are_visible(accordion):
+    assert only(article(accordion), "2 hours").visible
+
+
+def test_hidden_panels_without_a_toggle_stay_hidden():
+    document = article(
+        "<h3>How long?</h3><div hidden><p>2 hours</p></div>"
+        "<button aria-expanded='false'>Menu</button><span class='sr-only'>opens the menu</span>"
+    )
+    assert [(b.text, b.visible) for b in document.blocks] == [
+        ("How long?", True), ("2 hours", False), ("Menu", True), ("opens the menu", False)
+    ]
+
+
 def test_hidden_span_inside_a_visible_heading_is_split_out():
     document = article("<h2>What’s on the exam?<span class='rich-snippet-hidden'>2026-01-03</span></h2><p>a</p>")
     assert [(b.kind, b.text, b.visible) for b in document.blocks] == [
