@@ -32,6 +32,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from checks.dates import META_DATE_KEYS, DateSources, MetaDate, TimeElement, page_dates
 from checks.errors import AuditInputError
 from checks.model import Block, Document, Suppression
+from checks.styles import block_display_classes, has_block_display
 
 _HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
 _HEADING_NAMES = list(_HEADING_LEVELS)
@@ -47,7 +48,7 @@ _FURNITURE_TAGS = frozenset(
 _CHROME_TAGS = frozenset({"header", "footer"})
 # Furniture or not depending on where they are, so checked even without attributes.
 _FURNITURE_BY_POSITION = _CHROME_TAGS | {"sup", "sub", "button"}
-_RECORDED_TAGS = frozenset({"title", "meta", "script"})
+_RECORDED_TAGS = frozenset({"title", "meta", "script", "style"})
 _NEEDS_A_LOOK = _BLOCK_LEVEL | _FURNITURE_TAGS | _FURNITURE_BY_POSITION | _RECORDED_TAGS | {"br"}
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
 _FURNITURE_WORDS = ("cookie", "consent", "gdpr", "breadcrumb")
@@ -210,6 +211,7 @@ class _Walk:
         self.ignores: list[tuple[str, str, Tag]] = []  # (rule, reason, element of its block)
         self.unplaced_ignores: list[tuple[str, str]] = []
         self.disclosed_ids: set[str] = set()  # panels named by a toggle's aria-controls
+        self.block_classes: frozenset[str] = frozenset()  # laid out as blocks by the page's CSS
         self._locator: _Locator | None = None
 
     def run(self, soup: BeautifulSoup) -> None:
@@ -246,7 +248,7 @@ class _Walk:
             return None
         if ident := attrs.get("id"):
             self.id_counts[ident] += 1
-        block_level = name in _BLOCK_LEVEL
+        block_level = name in _BLOCK_LEVEL or self._displayed_as_block(attrs)
         maybe_furniture = attrs or name in _FURNITURE_BY_POSITION
         if name in _FURNITURE_TAGS or (
             maybe_furniture and _is_furniture(element, name, context.in_content)
@@ -280,6 +282,14 @@ class _Walk:
         in_content = context.in_content or name in _CONTENT_ROOTS or attrs.get("role") == "main"
         inner = _Context(hidden, in_content, opened or context.collector, element, table, in_cell)
         return inner, _Exit(context, opened, table if name == "table" else None, block_level)
+
+    def _displayed_as_block(self, attrs: dict) -> bool:
+        """An inline tag the page's CSS shows on a line of its own, like a stat card's number."""
+        classes = attrs.get("class")
+        if classes and self.block_classes and not self.block_classes.isdisjoint(classes):
+            return True
+        style = attrs.get("style")
+        return bool(style) and has_block_display(style)
 
     def _is_collapsed_panel(self, element: Tag) -> bool:
         """A closed accordion or "until-found" panel: hidden until the reader opens it.
@@ -392,6 +402,9 @@ class _Walk:
             return True
         if name == "meta":
             self._record_meta(element)
+            return True
+        if name == "style":
+            self.block_classes |= block_display_classes(element.get_text())
             return True
         script_type = (element.get("type") or "").strip().lower()
         if name == "script" and script_type == "application/ld+json":

@@ -232,6 +232,16 @@ def test_anonymous_text_in_divs_becomes_blocks_split_at_block_elements():
     assert document.blocks[1].locator == "body > main > article > div:nth-of-type(2) > div:nth-of-type(1)"
 
 
+def test_spans_the_page_styles_as_blocks_split_a_card_into_lines():
+    document = article(
+        "<div class='stat-card'><span class='num'>180</span><span class='label'>Total questions</span></div>"
+        "<p>Exam: <span class='num'>3</span> hours</p>"
+        "<div><span style='display:block'>150</span><span>scored</span></div>",
+        head="<style>.stat-card .num{font-size:2rem;display:block}</style>",
+    )
+    assert texts(document) == ["180", "Total questions", "Exam: 3 hours", "150", "scored"]
+
+
 def test_text_is_normalised_but_punctuation_kept():
     document = article("<p>  180\u00a0questions,\n\t3 hours — in\u00adcluding pre\u200btest “items”  </p>")
     assert texts(document) == ["180 questions, 3 hours — including pretest “items”"]
