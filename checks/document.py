@@ -267,6 +267,13 @@ class _Walk:
             self._record_time(element, context)
         if not block_level and hidden == context.hidden:
             return context, None
+        return self._enter_scope(element, context, hidden, block_level)
+
+    def _enter_scope(
+        self, element: Tag, context: _Context, hidden: bool, block_level: bool
+    ) -> tuple[_Context, _Exit]:
+        """A block-level or hidden element: an edge in the text, maybe a block or a table."""
+        name = element.name
         # Hidden inline text leaves its block without splitting the words around it.
         self._boundary(context, separate=block_level)
         opened = self._open_block(element, name, context, hidden)
@@ -279,7 +286,9 @@ class _Walk:
             in_cell = True
             if context.table is not None:
                 context.table.place(opened, element)
-        in_content = context.in_content or name in _CONTENT_ROOTS or attrs.get("role") == "main"
+        in_content = (
+            context.in_content or name in _CONTENT_ROOTS or element.attrs.get("role") == "main"
+        )
         inner = _Context(hidden, in_content, opened or context.collector, element, table, in_cell)
         return inner, _Exit(context, opened, table if name == "table" else None, block_level)
 
