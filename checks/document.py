@@ -311,9 +311,9 @@ class _Walk:
         if attrs.get("hidden") == "until-found" or attrs.get("id") in self.disclosed_ids:
             return True
         toggle = element.find_previous_sibling()
-        return toggle is not None and (
-            "aria-expanded" in toggle.attrs or toggle.find(attrs={"aria-expanded": True}) is not None
-        )
+        if toggle is None:
+            return False
+        return "aria-expanded" in toggle.attrs or bool(toggle.find(attrs={"aria-expanded": True}))
 
     def _record_time(self, element: Tag, context: _Context) -> None:
         collector = context.collector or self.anonymous

@@ -29,6 +29,7 @@ from checks.vocabulary import Mention, Vocabulary, vocabulary_for
 HOURS_PER_YEAR = 2080
 CLAUSE_PENALTY = 60
 CAPTION_MAX_CHARS = 60
+CALL_TO_ACTION_MAX_CHARS = 200
 ADJACENT_CUE_CHARS = 30
 UNKNOWN_PAIR_PENALTY = 1000
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s[–—-]\s|\)\s*,|\b(?:while|whereas|compared|but|versus|vs\.?)\b", re.IGNORECASE)
@@ -45,7 +46,7 @@ _LEADING_FIGURE = re.compile(r"^[\d.,$\s]+")
 _PERIOD_BEFORE = re.compile(r"\b(?:hourly|per hour|an hour|annual|annually|yearly|per year|a year)\b[^$]*$", re.IGNORECASE)
 HOURLY_CEILING = 300
 _ATTACHED_END = re.compile(r"[(,;]|\s[–—-]\s")
-_DIFFERENCE_AFTER = re.compile(r"\s*(?:more|less|higher|lower)\s+than\b", re.IGNORECASE)
+_DIFFERENCE_AFTER = re.compile(r"\s*(?:more|less|higher|lower)(?:\s+(?:per|a|an|each|every|on)?\s*(?:year|hour|month|average))?\s+than\b", re.IGNORECASE)
 _CONVERSIONS = {
     "minutes": {"minute": 1.0, "hour": 60.0, "day": 1440.0},
     "months": {"day": 1 / 30.4375, "week": 7 / 30.4375, "month": 1.0, "year": 12.0},
@@ -82,8 +83,9 @@ class _Page:
 class _Sentence:
     """One sentence and what the decisions look up in it, each computed at most once."""
 
-    def __init__(self, text: str, vocabulary: Vocabulary, confirmed: frozenset[str]) -> None:
+    def __init__(self, text: str, vocabulary: Vocabulary, confirmed: frozenset[str], context: str) -> None:
         self.text = text
+        self.context = context  # the whole block when it is short enough to be one call to action
         self._vocabulary = vocabulary
         self._confirmed = confirmed
         self._cues: dict[str, list[int]] = {}
@@ -91,7 +93,7 @@ class _Sentence:
     @cached_property
     def is_marketing(self) -> bool:
         pattern = self._vocabulary.marketing
-        return pattern is not None and pattern.search(self.text) is not None
+        return pattern is not None and pattern.search(self.context) is not None
 
     @cached_property
     def mentions(self) -> list[Mention]:
@@ -183,7 +185,9 @@ def _spots(block: Block, index: int, vocabulary: Vocabulary, confirmed: frozense
     for position, quantity in enumerate(quantities):
         sentence = sentence_at(spans, quantity.start)
         if sentence not in sentences:
-            sentences[sentence] = _Sentence(block.text[sentence[0] : sentence[1]], vocabulary, confirmed)
+            text = block.text[sentence[0] : sentence[1]]
+            context = block.text if len(block.text) <= CALL_TO_ACTION_MAX_CHARS else text
+            sentences[sentence] = _Sentence(text, vocabulary, confirmed, context)
         previous_end = quantities[position - 1].end if position else 0
         next_start = quantities[position + 1].start if position + 1 < len(quantities) else len(block.text)
         before = block.text[max(sentence[0], previous_end) : quantity.start]
@@ -272,7 +276,6 @@ def _measure(vocabulary: Vocabulary, spot: _Spot) -> Measure | None:
     """The best-signalled measure that accepts this quantity's unit, or None."""
     quantity = spot.quantity
     window = spot.before[-40:] + quantity.text + spot.after[:40]
-    heading_text = " ".join(spot.block.heading_path[-2:])
     best: tuple[tuple[int, int], Measure] | None = None
     for measure in vocabulary.measures():
         if quantity.unit not in measure.accepts:
@@ -280,29 +283,19 @@ def _measure(vocabulary: Vocabulary, spot: _Spot) -> Measure | None:
         exclude = vocabulary.excludes[measure.id]
         if exclude is not None and exclude.search(window):
             continue
-        score = _signal(vocabulary, measure, spot, heading_text)
+        score = _signal(vocabulary, measure, spot)
         if score is not None and (best is None or score > best[0]):
             best = (score, measure)
     return best[1] if best else None
 
 
-def _signal(vocabulary: Vocabulary, measure: Measure, spot: _Spot, heading_text: str) -> tuple[int, int] | None:
+def _signal(vocabulary: Vocabulary, measure: Measure, spot: _Spot) -> tuple[int, int] | None:
     """(strength, -distance) of the evidence that the quantity states this measure."""
     quantity = spot.quantity
     if quantity.unit == "count" and measure.nouns:
         return _count_signal(vocabulary, measure, spot)
-    cues = vocabulary.cues[measure.id]
-    if cues is None:
-        return None
-    number_at = quantity.start - spot.sentence[0]
-    distances = [abs(position - number_at) for position in spot.analysed.cue_positions(measure.id)]
-    if distances:
-        return (2, -min(distances))
-    if spot.headers and cues.search(spot.headers):
-        return (2, -1000)
-    if heading_text and cues.search(heading_text):
-        return (1, 0)
-    return None
+    rank = _cue_rank(vocabulary, measure, spot)
+    return (2, rank) if rank is not None else None
 
 
 def _count_signal(vocabulary: Vocabulary, measure: Measure, spot: _Spot) -> tuple[int, int] | None:
@@ -311,21 +304,37 @@ def _count_signal(vocabulary: Vocabulary, measure: Measure, spot: _Spot) -> tupl
     later ("110 scored + 15 pretest items", "200 of which count"), or a cue just before it
     ("Employment Change, 2022-32 12,500")."""
     quantity = spot.quantity
+    cued = _cue_rank(vocabulary, measure, spot)
+    if measure.requires_cue and cued is None:
+        return None
+    ranked = (3, cued if cued is not None else -10_000)
     if quantity.noun and _has_noun(vocabulary, measure, quantity.text):
-        return (3, 0)
+        return ranked
     if spot.headers and _has_noun(vocabulary, measure, spot.headers):
-        return (3, 0)
+        return ranked
     following = (_LEADING_FIGURE.sub("", quantity.text) + spot.after).lstrip()
     qualified = any(p is not None and p.match(following) for _, p in vocabulary.qualifier_cues[measure.id])
     if qualified and _has_noun(vocabulary, measure, spot.analysed.text):
-        return (3, 0)
+        return ranked
     if quantity.noun:
         return None
     cues = vocabulary.cues[measure.id]
     lead = spot.before[-ADJACENT_CUE_CHARS:]
-    if (cues is not None and cues.search(lead)) or _has_noun(vocabulary, measure, lead):
+    if (cues is not None and (cues.search(lead) or cues.search(spot.headers))) or _has_noun(vocabulary, measure, lead):
         return (2, 0)
     return None
+
+
+def _cue_rank(vocabulary: Vocabulary, measure: Measure, spot: _Spot) -> int | None:
+    """Minus the distance from the number to the nearest cue in its sentence, or a low rank
+    for a cue in the table headers; None without a cue. Ranks two counted measures that share
+    a noun ("jobs": new jobs or employment)."""
+    number_at = spot.quantity.start - spot.sentence[0]
+    distances = [abs(position - number_at) for position in spot.analysed.cue_positions(measure.id)]
+    if distances:
+        return -min(distances)
+    cues = vocabulary.cues[measure.id]
+    return -1000 if cues is not None and spot.headers and cues.search(spot.headers) else None
 
 
 def _has_noun(vocabulary: Vocabulary, measure: Measure, text: str) -> bool:
@@ -379,17 +388,23 @@ def _entity(page: _Page, spot: _Spot, measure: Measure) -> str | None:
             return entity
     earlier = vocabulary.mentions(block.text[:start], confirmed)
     if earlier:
-        return earlier[-1].entity
+        return earlier[-1].entity or None
     for heading in reversed(block.heading_path):
         if heading not in page.heading_entities:
             page.heading_entities[heading] = _single_entity(vocabulary, heading, confirmed)
         if page.heading_entities[heading]:
-            return page.heading_entities[heading]
-    return page.title_entity
+            return _if_known(page, page.heading_entities[heading], measure)
+    return _if_known(page, page.title_entity, measure)
+
+
+def _if_known(page: _Page, entity: str | None, measure: Measure) -> str | None:
+    """A heading or title lends its entity only to measures the fact file knows it for: under
+    "What's on the CCMA Exam?" a salary is not the CCMA's."""
+    return entity if entity and page.vocabulary.facts.facts_for(entity, measure.id) else None
 
 
 def _single_entity(vocabulary: Vocabulary, text: str, confirmed: frozenset[str]) -> str | None:
-    entities = {mention.entity for mention in vocabulary.mentions(text, confirmed)}
+    entities = {mention.entity for mention in vocabulary.mentions(text, confirmed) if mention.entity}
     return entities.pop() if len(entities) == 1 else None
 
 
@@ -419,11 +434,14 @@ def _qualifier(vocabulary: Vocabulary, measure: Measure, spot: _Spot, sentence: 
     cues = vocabulary.qualifier_cues[measure.id]
     if not cues:
         return measure.default_qualifier
-    attached = spot.quantity.text + " " + _ATTACHED_END.split(spot.after[:30], 1)[0] + " | " + spot.before[-30:]
+    attached = spot.quantity.text + " " + _ATTACHED_END.split(spot.after[:30], 1)[0]
     for text in (attached, spot.headers):
         named = [qualifier for qualifier, pattern in cues if pattern is not None and pattern.search(text)]
         if named:
-            return named[0] if len(named) == 1 else _closest_qualifier(cues, spot)
+            return named[0] if len(named) == 1 else _closest_qualifier(cues, spot, measure)
+    nearest = _nearest_cue_before(cues, spot.before)
+    if nearest:
+        return nearest
     leading = sentence[: spot.quantity.start - spot.sentence[0]]
     in_sentence = {qualifier for qualifier, pattern in cues if pattern is not None and pattern.search(leading)}
     if len(in_sentence) == 1:
@@ -431,15 +449,25 @@ def _qualifier(vocabulary: Vocabulary, measure: Measure, spot: _Spot, sentence: 
     return measure.default_qualifier
 
 
-def _closest_qualifier(cues: list, spot: _Spot) -> str:
+def _closest_qualifier(cues: list, spot: _Spot, measure: Measure) -> str:
     """When several qualifiers are named next to the number, the one closest to it wins."""
     text = spot.before[-30:] + spot.quantity.text + spot.after[:30]
     number_at = len(spot.before[-30:])
     best = min(
         ((abs(match.start() - number_at), qualifier) for qualifier, pattern in cues if pattern for match in pattern.finditer(text)),
-        default=(0, ""),
+        default=(0, measure.default_qualifier),
     )
     return best[1]
+
+
+def _nearest_cue_before(cues: list, before: str) -> str | None:
+    """The qualifier named last before the number in its own clause, back to the previous
+    number ("..., and the highest 10 percent earned more than $57,830"); a cue behind a clause
+    break belongs to the figure before it ("150 of which count, and the CPT has 120")."""
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause = before[breaks[-1].end() :] if breaks else before
+    found = [(match.end(), qualifier) for qualifier, pattern in cues if pattern for match in pattern.finditer(clause)]
+    return max(found)[1] if found else None
 
 
 def _scope(vocabulary: Vocabulary, spot: _Spot, sentence: str) -> str | None:

@@ -158,6 +158,9 @@ class MeasureModel(_Strict):
     cues: Words = Field(description="Words in the clause or its headings that signal the measure.")
     nouns: Words = Field(description="Counted nouns that by themselves signal the measure.")
     exclude: Words = Field(description="Words that mean a nearby number is about something else.")
+    requires_cue: bool = Field(
+        False, description="A counted noun alone is not enough (\"credits\"): a cue word must also be present."
+    )
     qualifiers: list[QualifierModel] = Field(default_factory=list)
     tolerance: NonNegative = Field(0.0, description="Default absolute tolerance of its facts, in the unit.")
     relative_tolerance: Fraction = Field(0.0, description="Default relative tolerance of its facts.")
@@ -202,6 +205,9 @@ class FactFileModel(_Strict):
     review_every_days: Annotated[int, Field(gt=0)] = Field(365, description="Default review interval of facts.")
     scopes: Words = Field(description="States and work settings that make a figure non-national.")
     marketing: Words = Field(description="Phrases that mark sales copy, whose numbers are never claims.")
+    other_names: Words = Field(
+        description="Credentials and things the fact file does not track (RMA, NCMA); a number next to one is about it."
+    )
     entities: Annotated[list[EntityModel], Field(min_length=1)]
     measures: Annotated[list[MeasureModel], Field(min_length=1)]
     facts: list[FactModel]
@@ -470,6 +476,7 @@ def _to_measure(measure: MeasureModel) -> Measure:
         cues=tuple(measure.cues),
         nouns=tuple(measure.nouns),
         exclude=tuple(measure.exclude),
+        requires_cue=measure.requires_cue,
         qualifiers=tuple(Qualifier(q.id, q.label, tuple(q.cues), q.default) for q in measure.qualifiers),
         tolerance=measure.tolerance,
         relative_tolerance=measure.relative_tolerance,
@@ -513,4 +520,5 @@ def _build(model: FactFileModel, root: CommentedMap, path: str) -> FactBase:
         path=path,
         scopes=tuple(model.scopes),
         marketing=tuple(model.marketing),
+        other_names=tuple(model.other_names),
     )

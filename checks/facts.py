@@ -47,8 +47,9 @@ class Measure:
     unit is the unit facts and claims are stated in: count, usd, usd_year, usd_hour, percent,
     minutes, months, points. accepts lists the quantity units that can state this measure
     (e.g. minute, hour for a time limit). nouns are counted nouns that by themselves signal the
-    measure ("questions", "venipunctures"); cues are words that signal it in the clause or its
-    headings. exclude lists words that mean a nearby number is about something else
+    measure ("questions", "venipunctures") unless requires_cue is set, when a cue must also be
+    present ("credits" count as ACE credits only next to "ACE"); cues are words that signal it
+    in the clause or its table headers. exclude lists words that mean a nearby number is about something else
     ("practice" questions, "preparation" months).
     """
 
@@ -60,6 +61,7 @@ class Measure:
     nouns: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     qualifiers: tuple[Qualifier, ...] = ()
+    requires_cue: bool = False
     tolerance: float = 0.0
     relative_tolerance: float = 0.0
 
@@ -118,7 +120,9 @@ class Fact:
 class FactBase:
     """scopes are states and work settings that make a figure non-national ("in California",
     "in physician offices"); marketing lists phrases that mark a sentence as the site's own
-    sales copy, whose numbers are never fact claims ("practice questions", "lifetime")."""
+    sales copy, whose numbers are never fact claims ("practice questions", "lifetime");
+    other_names are credentials the file does not track (RMA, NCMA): a number next to one is
+    about that credential, not about the nearest tracked entity."""
 
     version: str
     entities: tuple[Entity, ...]
@@ -127,6 +131,7 @@ class FactBase:
     path: str = "facts.yaml"
     scopes: tuple[str, ...] = ()
     marketing: tuple[str, ...] = ()
+    other_names: tuple[str, ...] = ()
     _by_key: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -72,7 +72,9 @@ class Vocabulary:
             rf"(?<![\w-])(?:{'|'.join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True))})"
             r"(?:s|'s|’s)?(?![\w]|-\d|\s+(?:I|II|1|2)\b)"
         ) if acronyms else None
-        self.foreign = phrase_pattern(word for a in self._ambiguity.values() for word in a.reject if len(word) > 3)
+        self.foreign = phrase_pattern(
+            [word for a in self._ambiguity.values() for word in a.reject if len(word) > 3] + list(facts.other_names)
+        )
         self._confirm = {k: phrase_pattern(a.confirm) for k, a in self._ambiguity.items()}
         self._reject = {k: phrase_pattern(a.reject) for k, a in self._ambiguity.items()}
         self.cues = {m.id: phrase_pattern(m.cues) for m in facts.measures}
@@ -95,16 +97,18 @@ class Vocabulary:
 
     def mentions(self, text: str, confirmed: frozenset[str], sentence: str | None = None) -> list[Mention]:
         """Entity mentions in text. An ambiguous alias counts only when the page confirmed it
-        and the sentence holds none of its reject words ("CMA ... management accountant")."""
+        and the sentence holds none of its reject words ("CMA ... management accountant");
+        otherwise it comes back with entity "" (a name that is not one of ours)."""
         found: list[Mention] = []
         for pattern in (self._phrases, self._acronyms):
             if pattern is None:
                 continue
             for match in pattern.finditer(text):
                 alias = _strip_plural(match.group(0).lower(), self._alias_entity)
-                if alias is None or not self._allowed(alias, confirmed, sentence or text):
+                if alias is None:
                     continue
-                found.append(Mention(self._alias_entity[alias], match.start(), match.end()))
+                entity = self._alias_entity[alias] if self._allowed(alias, confirmed, sentence or text) else ""
+                found.append(Mention(entity, match.start(), match.end()))
         return _without_overlaps(found)
 
     def _allowed(self, alias: str, confirmed: frozenset[str], sentence: str) -> bool:
