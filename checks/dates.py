@@ -37,8 +37,9 @@ _DATE_SPAN = (
     rf"|(?P<day_month>\d{{1,2}}{_ORDINAL}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})(?!\d)"
     rf"|(?P<month_day>{_MONTH}\s+\d{{1,2}}{_ORDINAL},?\s+{_YEAR})(?!\d)"
     rf"|(?P<month>{_MONTH},?\s+{_YEAR})(?!\d)"
-    # A bare year only when nothing follows it: "updated 2024 salary data" is not a date.
-    rf"|(?P<year>{_YEAR})(?=\s*(?:$|[.,;!?)\]]))"
+    # A bare year only when its phrase ends there: "updated 2024 salary data" and "Published in
+    # 2019, the study found" are not page dates.
+    rf"|(?P<year>{_YEAR})(?=\s*(?:$|[.;!?)\]|·•–—]))"
 )
 _CUE = (
     r"(?P<cue>(?:medically\s+|expert[-\s]|last\s+)?reviewed|fact[-\s]?checked"

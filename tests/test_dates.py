@@ -31,6 +31,7 @@ from checks.model import Block, PageDate
         ("Last modified 2025-11-12T14:20:00+00:00", "modified", date(2025, 11, 12), "day", "Last modified 2025-11-12T14:20:00+00:00"),
         ("This page was last updated on May 6, 2024.", "modified", date(2024, 5, 6), "day", "last updated on May 6, 2024"),
         ("Updated in 2024.", "modified", date(2024, 1, 1), "year", "Updated in 2024"),
+        ("Last updated 2025 | Jane Doe", "modified", date(2025, 1, 1), "year", "Last updated 2025"),
         # Month first as US pages write it, unless the first number cannot be a month.
         ("Updated 03/04/2025", "modified", date(2025, 3, 4), "day", "Updated 03/04/2025"),
         ("Updated 31/12/2025", "modified", date(2025, 12, 31), "day", "Updated 31/12/2025"),
@@ -49,6 +50,7 @@ def test_find_date_phrases_reads_each_format(text, role, value, precision, phras
         "Updated Oct 16 with new figures",
         "The CCMA test plan was updated in 2024.",  # about the test plan, not the page
         "Updated 2024 salary data is below.",  # a year that qualifies a noun is not a date
+        "Published in 2019, the BLS study found a 12% rise.",
         "reviewed 2026-13-45",
         "Updated 13/13/2025",
         "The exam takes 3 hours and training lasts 9 months.",
