@@ -162,9 +162,11 @@ from crawler.commands.crawl import crawl_command  # noqa: E402  (the service's c
 from crawler.commands.demo import demo_command  # noqa: E402
 from crawler.commands.runs import diff_command, runs_command  # noqa: E402
 from crawler.commands.schedule import schedule_command  # noqa: E402
+from crawler.commands.serve import serve_command  # noqa: E402
 
 main.add_command(crawl_command)
 main.add_command(demo_command)
 main.add_command(runs_command)
 main.add_command(diff_command)
 main.add_command(schedule_command)
+main.add_command(serve_command)
