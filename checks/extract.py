@@ -31,7 +31,8 @@ CLAUSE_PENALTY = 60
 CAPTION_MAX_CHARS = 60
 CALL_TO_ACTION_MAX_CHARS = 200
 ADJACENT_CUE_CHARS = 30
-UNKNOWN_PAIR_PENALTY = 1000
+UNKNOWN_PAIR_PENALTY = 500
+OTHER_KIND_PENALTY = 1000
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s[–—-]\s|\)\s*,|\b(?:while|whereas|compared|but|versus|vs\.?)\b", re.IGNORECASE)
 _COMPARATIVE_AFTER = re.compile(r"\s*(?:more|less|fewer|higher|lower|above|below|faster|slower)\b", re.IGNORECASE)
 _DIFFERENCE_BEFORE = re.compile(
@@ -83,9 +84,10 @@ class _Page:
 class _Sentence:
     """One sentence and what the decisions look up in it, each computed at most once."""
 
-    def __init__(self, text: str, vocabulary: Vocabulary, confirmed: frozenset[str], context: str) -> None:
+    def __init__(self, text: str, vocabulary: Vocabulary, confirmed: frozenset[str], context: str, surroundings: str) -> None:
         self.text = text
         self.context = context  # the whole block when it is short enough to be one call to action
+        self.surroundings = surroundings  # block and nearest heading: where a clashing name shows
         self._vocabulary = vocabulary
         self._confirmed = confirmed
         self._cues: dict[str, list[int]] = {}
@@ -97,7 +99,7 @@ class _Sentence:
 
     @cached_property
     def mentions(self) -> list[Mention]:
-        return self._vocabulary.mentions(self.text, self._confirmed)
+        return self._vocabulary.mentions(self.text, self._confirmed, self.surroundings)
 
     @cached_property
     def foreign(self) -> list[Mention]:
@@ -187,7 +189,8 @@ def _spots(block: Block, index: int, vocabulary: Vocabulary, confirmed: frozense
         if sentence not in sentences:
             text = block.text[sentence[0] : sentence[1]]
             context = block.text if len(block.text) <= CALL_TO_ACTION_MAX_CHARS else text
-            sentences[sentence] = _Sentence(text, vocabulary, confirmed, context)
+            surroundings = " ".join((block.text, *block.heading_path[-1:]))
+            sentences[sentence] = _Sentence(text, vocabulary, confirmed, context, surroundings)
         previous_end = quantities[position - 1].end if position else 0
         next_start = quantities[position + 1].start if position + 1 < len(quantities) else len(block.text)
         before = block.text[max(sentence[0], previous_end) : quantity.start]
@@ -386,9 +389,10 @@ def _entity(page: _Page, spot: _Spot, measure: Measure) -> str | None:
         entity = _single_entity(vocabulary, header, confirmed) if header else None
         if entity:
             return entity
-    earlier = vocabulary.mentions(block.text[:start], confirmed)
+    earlier = vocabulary.mentions(block.text[:start], confirmed, spot.analysed.surroundings)
     if earlier:
-        return earlier[-1].entity or None
+        known = [m.entity for m in earlier if m.entity and page.vocabulary.facts.facts_for(m.entity, measure.id)]
+        return known[-1] if known else (earlier[-1].entity or None)
     for heading in reversed(block.heading_path):
         if heading not in page.heading_entities:
             page.heading_entities[heading] = _single_entity(vocabulary, heading, confirmed)
@@ -409,13 +413,17 @@ def _single_entity(vocabulary: Vocabulary, text: str, confirmed: frozenset[str])
 
 
 def _nearest(page: _Page, mentions: list[Mention], sentence: str, number_at: int, measure: Measure) -> str:
-    """The closest mention, preferring entities the measure is known for ("the CPT phlebotomy
-    exam": an exam time limit belongs to the credential, not the occupation)."""
-    facts = page.vocabulary.facts
+    """The closest mention, preferring entities the measure is known for, then entities of the
+    kind it is known for ("the CPT phlebotomy exam": an exam time limit belongs to the
+    credential, not the occupation)."""
+    vocabulary = page.vocabulary
 
     def cost(mention: Mention) -> int:
-        unknown = bool(mention.entity) and not facts.facts_for(mention.entity, measure.id)
-        return _distance(sentence, mention.start, mention.end, number_at) + (UNKNOWN_PAIR_PENALTY if unknown else 0)
+        distance = _distance(sentence, mention.start, mention.end, number_at)
+        if not mention.entity or vocabulary.facts.facts_for(mention.entity, measure.id):
+            return distance
+        kind_known = vocabulary.kind_of(mention.entity) in vocabulary.kinds_for(measure.id)
+        return distance + (OTHER_KIND_PENALTY if not kind_known else UNKNOWN_PAIR_PENALTY)
 
     return min(mentions, key=cost).entity
 

@@ -49,6 +49,10 @@ def _phrase_regex(phrase: str, plurals: bool) -> str:
     return head + _phrase_body(phrase, plurals) + tail
 
 
+def _case_sensitive(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    return re.compile(pattern.pattern) if pattern is not None else None
+
+
 def _is_acronym(alias: str) -> bool:
     return alias.isupper() and len(alias) <= 6 and " " not in alias
 
@@ -60,14 +64,20 @@ class Vocabulary:
         self.facts = facts
         self._alias_entity: dict[str, str] = {}
         self._ambiguity: dict[str, Ambiguity] = {}
-        acronyms, phrases = [], []
+        acronyms, names, phrases = [], [], []
         for entity in facts.entities:
             for alias in entity.aliases:
                 self._alias_entity[alias.lower()] = entity.id
-                (acronyms if _is_acronym(alias) else phrases).append(alias)
+                if _is_acronym(alias):
+                    acronyms.append(alias)
+                else:
+                    (names if alias != alias.lower() else phrases).append(alias)
             for ambiguity in entity.ambiguous:
                 self._ambiguity[ambiguity.alias.lower()] = ambiguity
         self._phrases = phrase_pattern(phrases, plurals=True)
+        # A capitalised alias is a proper name ("Certified Medical Assistant"): written in lower
+        # case it is a description ("certified medical assistants earn...").
+        self._names = _case_sensitive(phrase_pattern(names, plurals=True))
         self._acronyms = re.compile(
             rf"(?<![\w-])(?:{'|'.join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True))})"
             r"(?:s|'s|’s)?(?![\w]|-\d|\s+(?:I|II|1|2)\b)"
@@ -77,6 +87,11 @@ class Vocabulary:
         )
         self._confirm = {k: phrase_pattern(a.confirm) for k, a in self._ambiguity.items()}
         self._reject = {k: phrase_pattern(a.reject) for k, a in self._ambiguity.items()}
+        self._kinds = {entity.id: entity.kind for entity in facts.entities}
+        measure_kinds: dict[str, set[str]] = {}
+        for fact in facts.facts:
+            measure_kinds.setdefault(fact.measure, set()).add(self._kinds.get(fact.entity, ""))
+        self._measure_kinds = {m: frozenset(k) for m, k in measure_kinds.items()}
         self.cues = {m.id: phrase_pattern(m.cues) for m in facts.measures}
         self.nouns = {m.id: phrase_pattern(m.nouns) for m in facts.measures}
         self.excludes = {m.id: phrase_pattern(m.exclude) for m in facts.measures}
@@ -100,7 +115,7 @@ class Vocabulary:
         and the sentence holds none of its reject words ("CMA ... management accountant");
         otherwise it comes back with entity "" (a name that is not one of ours)."""
         found: list[Mention] = []
-        for pattern in (self._phrases, self._acronyms):
+        for pattern in (self._names, self._phrases, self._acronyms):
             if pattern is None:
                 continue
             for match in pattern.finditer(text):
@@ -116,6 +131,13 @@ class Vocabulary:
             return True
         reject = self._reject[alias]
         return alias in confirmed and (reject is None or reject.search(sentence) is None)
+
+    def kind_of(self, entity_id: str) -> str | None:
+        return self._kinds.get(entity_id)
+
+    def kinds_for(self, measure_id: str) -> frozenset[str]:
+        """The kinds of entity (credential, occupation) the fact file holds this measure for."""
+        return self._measure_kinds.get(measure_id, frozenset())
 
     def measures(self) -> tuple[Measure, ...]:
         return self.facts.measures

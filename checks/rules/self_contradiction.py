@@ -34,15 +34,35 @@ def check(context: "AuditContext") -> Iterator[Finding]:
     for page in context.pages:
         agreeing = {id(c) for c, v in zip(page.claims, page.verdicts) if v.standing is Standing.AGREES}
         fact_of = {id(c): v.fact for c, v in zip(page.claims, page.verdicts)}
-        for claims in by_key(page.claims).values():
+        current = [c for c, v in zip(page.claims, page.verdicts) if v.standing is not Standing.OUTDATED]
+        for claims in by_key(current).values():
             groups = clusters(claims, context.facts)
             if len(groups) < 2:
                 continue
             reference = _reference(groups, agreeing)
             for group in groups:
-                if group is reference or _hourly_annual_pair(group[0], reference[0]):
+                if group is reference or _excused(group, reference, agreeing):
                     continue
                 yield _finding(context, page, group, reference, fact_of.get(id(group[0])))
+
+
+def _excused(group: list[Claim], reference: list[Claim], agreeing: set[int]) -> bool:
+    """Figures the fact backs are never blamed; hourly/annual pairs are the arithmetic rule's;
+    two cells of one table differ by their row or column ("Certificate" vs "Associate degree")."""
+    claim, other = group[0], reference[0]
+    return (
+        any(id(c) in agreeing for c in group)
+        or _hourly_annual_pair(claim, other)
+        or (_table_of(claim) is not None and _table_of(claim) == _table_of(other))
+    )
+
+
+def _table_of(claim: Claim) -> str | None:
+    locator = claim.evidence.locator
+    at = locator.find(" > tr")
+    tbody = locator.find(" > tbody")
+    cut = min(i for i in (at, tbody) if i >= 0) if max(at, tbody) >= 0 else -1
+    return locator[:cut] if cut >= 0 and "table" in locator[:cut] else None
 
 
 def _reference(groups: list[list[Claim]], agreeing: set[int]) -> list[Claim]:
