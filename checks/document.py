@@ -254,7 +254,7 @@ class _Walk:
             maybe_furniture and _is_furniture(element, name, context.in_content)
         ):
             if block_level:
-                self._boundary(context, separate=True)
+                self._boundary(context)
             return None
         if "aria-controls" in attrs:
             self.disclosed_ids.update(attrs["aria-controls"].split())
@@ -274,8 +274,8 @@ class _Walk:
     ) -> tuple[_Context, _Exit]:
         """A block-level or hidden element: an edge in the text, maybe a block or a table."""
         name = element.name
-        # Hidden inline text leaves its block without splitting the words around it.
-        self._boundary(context, separate=block_level)
+        if block_level:
+            self._boundary(context)
         opened = self._open_block(element, name, context, hidden)
         table = _Table(self._next_table()) if name == "table" else context.table
         if name == "tr" and table is not None:
@@ -326,7 +326,8 @@ class _Walk:
             opened.text = normalize_text("".join(opened.parts))
             if opened.kind == "heading" and opened.visible and opened.text:
                 self._push_heading(opened.level or 6, opened.text)
-        self._boundary(exit.outer, separate=exit.block_level)
+        if exit.block_level:
+            self._boundary(exit.outer)
         if exit.table is not None:
             _resolve_headers(exit.table)
 
@@ -338,11 +339,10 @@ class _Walk:
             self.anonymous = self._new_block("paragraph", context.container, not context.hidden)
         self.anonymous.parts.append(node)
 
-    def _boundary(self, context: _Context, separate: bool) -> None:
-        """An edge that ends an anonymous run outside blocks, and separates words if block-level."""
+    def _boundary(self, context: _Context) -> None:
+        """A block-level edge: separates words inside a block, ends an anonymous run outside one."""
         if context.collector is not None:
-            if separate:
-                context.collector.parts.append(" ")
+            context.collector.parts.append(" ")
         elif self.anonymous is not None:
             self.anonymous.text = normalize_text("".join(self.anonymous.parts))
             self.anonymous = None
@@ -364,8 +364,12 @@ class _Walk:
             kind = "heading"
         elif kind is None and context.collector is None:
             kind = _TOP_BLOCKS.get(name)
-        elif kind is None and hidden and not context.hidden:
-            kind = "paragraph"  # hidden text inside a visible block stays out of its text
+        if kind is None and hidden and not context.hidden:
+            if context.collector is None and name in _BLOCK_LEVEL:
+                return None  # a hidden <div> of its own: its text runs are hidden paragraphs
+            # Hidden text inside visible text is a block of its own and leaves the words
+            # around it joined: "Updated <span class=sr-only>on</span> May 2026".
+            kind = "paragraph"
         if kind is None:
             return None
         block = self._new_block(kind, element, not hidden)

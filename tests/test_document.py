@@ -392,9 +392,11 @@ def test_hidden_span_inside_a_visible_heading_is_split_out():
     assert document.blocks[2].heading_path == ("What’s on the exam?",)
 
 
-def test_hidden_inline_text_does_not_split_the_words_around_it():
-    document = article("<p>$44,<span class='sr-only'>(screen readers)</span>200 a year</p>")
-    assert [(b.text, b.visible) for b in document.blocks] == [("$44,200 a year", True), ("(screen readers)", False)]
+@pytest.mark.parametrize("container", ["p", "div", "li"])
+def test_hidden_inline_text_does_not_split_the_words_around_it(container):
+    document = article(f"<{container}>Updated <span class='sr-only'>on</span>May 2026</{container}>")
+    assert [(b.text, b.visible) for b in document.blocks] == [("Updated May 2026", True), ("on", False)]
+    assert [(d.role, d.text) for d in document.dates] == [("modified", "Updated May 2026")]
 
 
 @pytest.mark.parametrize(
