@@ -1,0 +1,49 @@
+"""Cost of turning a page into a Document, against a bare BeautifulSoup(html, "lxml") parse.
+
+Prints, per fixture page, the bare parse and parse_html times and the share parse_html adds on
+top of the parse it contains, all measured in the same run with the garbage collector paused
+(as timeit does) so that collecting earlier pages' trees does not land on whichever step runs.
+Target: the added share well under 0.5. Run: .venv/bin/python tests/benchmarks/bench_parse.py
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from checks.document import parse_html
+
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
+ROUNDS = 40
+
+
+def fastest(action, rounds: int = ROUNDS) -> float:
+    """Best wall time of an action in milliseconds: the least disturbed by other processes."""
+    action()
+    samples = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - started) * 1000)
+    return min(samples)
+
+
+def main() -> None:
+    print(f"{'page':44} {'KB':>5} {'bare ms':>8} {'parse_html ms':>14} {'added':>6}")
+    gc.disable()
+    try:
+        for page in sorted(PAGES.glob("*.html")):
+            html = page.read_text(encoding="utf-8")
+            bare = fastest(lambda: BeautifulSoup(html, "lxml"))
+            ours = fastest(lambda: parse_html(html, page.name))
+            kilobytes = len(html.encode()) / 1024
+            print(f"{page.name:44} {kilobytes:5.1f} {bare:8.2f} {ours:14.2f} {(ours - bare) / bare:6.2f}")
+    finally:
+        gc.enable()
+
+
+if __name__ == "__main__":
+    main()
