@@ -29,6 +29,7 @@ from checks.vocabulary import Mention, Vocabulary, vocabulary_for
 HOURS_PER_YEAR = 2080
 CLAUSE_PENALTY = 60
 CAPTION_MAX_CHARS = 60
+EXCLUDE_WINDOW_CHARS = 60
 CALL_TO_ACTION_MAX_CHARS = 200
 ADJACENT_CUE_CHARS = 30
 UNKNOWN_PAIR_PENALTY = 500
@@ -278,7 +279,7 @@ def _evidence(url: str, spot: _Spot) -> Evidence:
 def _measure(vocabulary: Vocabulary, spot: _Spot) -> Measure | None:
     """The best-signalled measure that accepts this quantity's unit, or None."""
     quantity = spot.quantity
-    window = spot.before[-40:] + quantity.text + spot.after[:40]
+    window = spot.before[-EXCLUDE_WINDOW_CHARS:] + quantity.text + spot.after[:EXCLUDE_WINDOW_CHARS]
     best: tuple[tuple[int, int], Measure] | None = None
     for measure in vocabulary.measures():
         if quantity.unit not in measure.accepts:
@@ -297,6 +298,8 @@ def _signal(vocabulary: Vocabulary, measure: Measure, spot: _Spot) -> tuple[int,
     quantity = spot.quantity
     if quantity.unit == "count" and measure.nouns:
         return _count_signal(vocabulary, measure, spot)
+    if quantity.unit == "count" and quantity.noun:
+        return None  # "one page ... pass it": a count of something the measure does not count
     rank = _cue_rank(vocabulary, measure, spot)
     return (2, rank) if rank is not None else None
 
