@@ -20,6 +20,7 @@ from pydantic_core import PydanticCustomError
 
 from checks.engine import AuditResult
 from checks.errors import AuditInputError
+from checks.model import Finding
 from checks.positions import SourceText, place_claims
 from checks.rules import RULES
 from checks.suppressions import PathIgnore, is_known_rule, unused_findings
@@ -128,15 +129,21 @@ def load_path_ignores(path: Path) -> tuple[PathIgnore, ...]:
 
 def with_unused_suppressions(result: AuditResult) -> AuditResult:
     """Unused suppressions reported as findings on their pages."""
-    extra: dict[str, list] = {}
+    extra: dict[str, list[Finding]] = {}
     for finding in unused_findings(result.unused_suppressions):
         extra.setdefault(finding.url, []).append(finding)
     if not extra:
         return result
     pages = tuple(
-        dataclasses.replace(page, findings=page.findings + tuple(extra.get(page.url, ()))) for page in result.pages
+        dataclasses.replace(page, findings=_by_severity(page.findings + tuple(extra.get(page.url, ()))))
+        for page in result.pages
     )
     return dataclasses.replace(result, pages=pages)
+
+
+def _by_severity(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+    """Errors first, as the engine orders a page's findings; the sort is stable."""
+    return tuple(sorted(findings, key=lambda finding: -finding.severity.rank))
 
 
 def render(result: AuditResult, output_format: str, *, show_claims: bool = False) -> str:

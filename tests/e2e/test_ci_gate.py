@@ -237,3 +237,25 @@ def test_unknown_ref_is_an_input_error(repo):
     completed = run(repo, "site", *TODAY, "--changed-since", "no-such-branch")
     assert completed.returncode == 2
     assert "--changed-since: git diff failed" in completed.stderr
+
+
+# --- the pre-commit hook definitions -------------------------------------------------------
+
+
+def test_pre_commit_hooks_run_the_gate(repo):
+    from ruamel.yaml import YAML
+
+    hooks = {hook["id"]: hook for hook in YAML(typ="safe").load((Path(__file__).parents[2] / ".pre-commit-hooks.yaml").read_text())}
+    assert set(hooks) == {"content-audit", "content-audit-changed"}
+    assert all(hook["require_serial"] and hook["language"] == "python" for hook in hooks.values())
+    write(repo, "site/changing.html", "<p>The CCMA exam has 210 questions.</p>\n")
+
+    def run_hook(hook_id: str, *arguments: str) -> int:
+        program, *entry_args = hooks[hook_id]["entry"].split()
+        assert program == "content-audit"
+        return subprocess.run([COMMAND, *entry_args, *arguments, *TODAY], cwd=repo, capture_output=True).returncode
+
+    assert run_hook("content-audit", "site/changing.html") == 1
+    assert run_hook("content-audit-changed", "site") == 1
+    write(repo, "site/changing.html", "<p>The CCMA exam has 180 questions.</p>\n")
+    assert run_hook("content-audit-changed", "site") == 0  # the unchanged page's own error does not block
