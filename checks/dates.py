@@ -1,10 +1,11 @@
 """Dates a page states about itself: when it was published, modified or reviewed.
 
 Read from <meta> tags, JSON-LD, <time datetime> elements and visible phrases such as
-"reviewed 2026-06-18" or "Last updated: May 2026". Visible phrases are found with a regex and
-only the date span is handed to dateparser (never whole paragraphs: slow and it reads "3 hours"
-as a date). ISO dates skip dateparser. Numeric dates read month first (06/18/2026), as US pages
-write them, unless the first number cannot be a month. A date without a year ("- Oct 16") is
+"reviewed 2026-06-18" or "Last updated: May 2026". Visible phrases are found with a regex that
+also tells which part is the day, month and year, so they are read directly; dateparser only
+reads machine-written values in other forms, never whole paragraphs (slow, and it reads
+"3 hours" as a date). Numeric dates read month first (06/18/2026), as US pages write them,
+unless the first number cannot be a month. A date without a year ("- Oct 16") is
 skipped rather than guessed, and nothing here depends on today's date.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -61,6 +62,14 @@ _YEAR_ONLY = re.compile(rf"\s*({_YEAR})\s*")
 _MAX_DATE_VALUE_CHARS = 40
 _DATE_SPAN_ONLY = re.compile(_DATE_SPAN, re.IGNORECASE)
 _SPAN_KINDS = ("iso", "numeric", "day_month", "month_day", "month", "year")
+_NUMBER = re.compile(r"\d+")
+_MONTH_WORD = re.compile(_MONTH, re.IGNORECASE)
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
 
 _META_ROLES = {
     "article:modified_time": "modified",
@@ -171,7 +180,7 @@ def parse_date_value(value: str) -> tuple[date, str] | None:
         return _parse_span(match.group(1), "year")
     span = _DATE_SPAN_ONLY.fullmatch(value.strip())
     if span is None:
-        return None
+        return _parse_unusual(value)
     kind = _span_kind(span)
     return _parse_span(span.group(kind), kind)
 
@@ -189,33 +198,56 @@ def _about_something_else(text: str, cue_start: int) -> bool:
 
 
 def _parse_span(span: str, kind: str) -> tuple[date, str] | None:
+    """A span the phrase regex already classified, read directly.
+
+    dateparser costs about 0.6 ms a call, more than walking a whole 30 KB page, and adds
+    nothing once the regex knows which part is the day, the month and the year.
+    """
     if kind == "iso":
-        try:
-            return date.fromisoformat(span[:10]), "day"
-        except ValueError:
-            return None
+        return _checked(lambda: date.fromisoformat(span[:10]), "day")
+    numbers = [int(number) for number in _NUMBER.findall(span)]
     if kind == "year":
-        return date(int(span), 1, 1), "year"
-    data = _date_parser().get_date_data(span)
-    year = re.search(_YEAR, span)
-    if data.date_obj is None or year is None or data.date_obj.year != int(year.group()):
+        return _checked(lambda: date(numbers[0], 1, 1), "year")
+    if kind == "numeric":
+        first, second, year = numbers
+        month, day = (first, second) if first <= 12 else (second, first)
+        return _checked(lambda: date(year, month, day), "day")
+    month_word = _MONTH_WORD.search(span)
+    if month_word is None:
         return None
-    precision = "month" if kind == "month" else "day"
-    return data.date_obj.date(), precision
+    month = _MONTHS[month_word.group()[:3].lower()]
+    if kind == "month":
+        return _checked(lambda: date(numbers[-1], month, 1), "month")
+    return _checked(lambda: date(numbers[-1], month, numbers[0]), "day")
+
+
+def _checked(build: Callable[[], date], precision: str) -> tuple[date, str] | None:
+    try:
+        return build(), precision
+    except ValueError:  # the 31st of June, the 13th month
+        return None
+
+
+def _parse_unusual(value: str) -> tuple[date, str] | None:
+    """A machine-written date in a form the span regex does not know ("Tue, 06 May 2024 ...")."""
+    data = _date_parser().get_date_data(value)
+    if data.date_obj is None:
+        return None
+    return data.date_obj.date(), "day"
 
 
 @cache
 def _date_parser() -> DateDataParser:
-    # Imported on first use: dateparser loads slowly and most pages date themselves in ISO.
+    # Imported on first use: dateparser loads slowly and few pages need it.
     from dateparser.date import DateDataParser
 
     return DateDataParser(
         languages=["en"],
         settings={
             "PARSERS": ["custom-formats", "absolute-time"],
-            "PREFER_DAY_OF_MONTH": "first",
             "DATE_ORDER": "MDY",
-            "REQUIRE_PARTS": ["year"],
+            # Every part must be written, so nothing is filled in from today's date.
+            "REQUIRE_PARTS": ["day", "month", "year"],
         },
     )
 

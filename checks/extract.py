@@ -379,7 +379,9 @@ def _convert(quantity: Quantity, measure: Measure, per: str | None) -> tuple[flo
 
 
 def _entity(page: _Page, spot: _Spot, measure: Measure) -> str | None:
-    vocabulary, confirmed = page.vocabulary, page.confirmed
+    """The entity the sentence names nearest the number; else the first context that names
+    one the measure is known for (table headers, earlier in the block, headings innermost
+    first, the title); else an unknown pairing from the headers or the block itself."""
     block = spot.block
     start, end = spot.sentence
     sentence_mentions = spot.analysed.mentions
@@ -388,26 +390,23 @@ def _entity(page: _Page, spot: _Spot, measure: Measure) -> str | None:
         return _nearest(page, candidates, block.text[start:end], spot.quantity.start - start, measure) or None
     if spot.analysed.foreign:
         return None
-    for header in (block.column_header, block.row_header, spot.headers):
-        entity = _single_entity(vocabulary, header, confirmed) if header else None
-        if entity:
-            return entity
-    earlier = vocabulary.mentions(block.text[:start], confirmed, spot.analysed.surroundings)
-    if earlier:
-        known = [m.entity for m in earlier if m.entity and page.vocabulary.facts.facts_for(m.entity, measure.id)]
-        return known[-1] if known else (earlier[-1].entity or None)
-    for heading in reversed(block.heading_path):
+    close, far = _context_entities(page, spot)
+    known = next((e for e in close + far if page.vocabulary.facts.facts_for(e, measure.id)), None)
+    return known or (close[0] if close else None)
+
+
+def _context_entities(page: _Page, spot: _Spot) -> tuple[list[str], list[str]]:
+    """Entities named around the sentence: close (table headers, the block before it, nearest
+    first) and far (headings innermost first, then the title)."""
+    vocabulary, confirmed, block = page.vocabulary, page.confirmed, spot.block
+    headers = [_single_entity(vocabulary, h, confirmed) for h in (block.column_header, block.row_header, spot.headers) if h]
+    earlier = vocabulary.mentions(block.text[: spot.sentence[0]], confirmed, spot.analysed.surroundings)
+    close = [e for e in headers if e] + [m.entity for m in reversed(earlier) if m.entity]
+    for heading in block.heading_path:
         if heading not in page.heading_entities:
             page.heading_entities[heading] = _single_entity(vocabulary, heading, confirmed)
-        if page.heading_entities[heading]:
-            return _if_known(page, page.heading_entities[heading], measure)
-    return _if_known(page, page.title_entity, measure)
-
-
-def _if_known(page: _Page, entity: str | None, measure: Measure) -> str | None:
-    """A heading or title lends its entity only to measures the fact file knows it for: under
-    "What's on the CCMA Exam?" a salary is not the CCMA's."""
-    return entity if entity and page.vocabulary.facts.facts_for(entity, measure.id) else None
+    far = [page.heading_entities[h] for h in reversed(block.heading_path) if page.heading_entities[h]]
+    return close, far + ([page.title_entity] if page.title_entity else [])
 
 
 def _single_entity(vocabulary: Vocabulary, text: str, confirmed: frozenset[str]) -> str | None:
@@ -448,6 +447,9 @@ def _qualifier(vocabulary: Vocabulary, measure: Measure, spot: _Spot, sentence: 
     attached = spot.quantity.text + " " + _ATTACHED_END.split(spot.after[:30], 1)[0]
     for text in (attached, spot.headers):
         named = [qualifier for qualifier, pattern in cues if pattern is not None and pattern.search(text)]
+        if len(named) > 1 and text is spot.headers:
+            # "Total" row of a "Scored items" column: the total of the scored items
+            named = [q for q in named if q != measure.default_qualifier]
         if named:
             return named[0] if len(named) == 1 else _closest_qualifier(cues, spot, measure)
     nearest = _nearest_cue_before(cues, spot.before)
