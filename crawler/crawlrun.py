@@ -7,6 +7,10 @@ only a SIGKILL leaves it running, and the store marks it incomplete the next tim
 
 from __future__ import annotations
 
+import logging
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -22,6 +26,8 @@ from crawler.reporting import run_report_path, write_run_reports
 from crawler.settings import crawl_settings
 from crawler.sites import Site, SitesConfig
 from crawler.store import RunRecord, open_store
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -69,23 +75,33 @@ def execute_run(plan: RunPlan, verbose: bool = False) -> RunOutcome:
             SpiderJob(site, crawl_settings(site, plan.data_dir, plan.store_url, run_id, **dict(plan.setting_overrides)))
             for site in plan.sites
         ]
-        interrupted = [outcome.site for outcome in run_spiders(jobs, verbose=verbose) if outcome.interrupted]
+        with phase("Crawl"):
+            interrupted = [outcome.site for outcome in run_spiders(jobs, verbose=verbose) if outcome.interrupted]
         if interrupted:
             raise RunInterrupted(f"crawl of {', '.join(interrupted)} was interrupted before it finished")
-        result = audit(
-            list(store.run_documents(run_id, parser_version())), plan.facts, plan.today,
-            # One threshold per audit: a run over several sites uses the strictest of theirs.
-            AuditSettings(stale_after_days=min(site.stale_after_days for site in plan.sites)),
-            store.failures(run_id),
-        )
-        store.complete_run(run_id, result, str(run_report_path(plan.report_dir, run_id)))
-        write_run_reports(result, store, run_id, plan.report_dir)
+        with phase("Audit"):
+            result = audit(
+                list(store.run_documents(run_id, parser_version())), plan.facts, plan.today,
+                # One threshold per audit: a run over several sites uses the strictest of theirs.
+                AuditSettings(stale_after_days=min(site.stale_after_days for site in plan.sites)),
+                store.failures(run_id),
+            )
+        with phase("Storing results and writing reports"):
+            store.complete_run(run_id, result, str(run_report_path(plan.report_dir, run_id)))
+            write_run_reports(result, store, run_id, plan.report_dir)
         return RunOutcome(store.run(run_id), result)
     except BaseException as error:
         store.fail_run(run_id, str(error) or type(error).__name__)
         raise
     finally:
         store.close()
+
+
+@contextmanager
+def phase(name: str) -> Iterator[None]:
+    started = time.perf_counter()
+    yield
+    logger.info("%s took %.1f s", name, time.perf_counter() - started)
 
 
 class RunInterrupted(Exception):
