@@ -7,15 +7,16 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-import threading
 
 import httpx
+import jsonschema
 
 REPO = Path(__file__).resolve().parents[2]
 START_TIMEOUT_S = 30
@@ -35,6 +36,11 @@ class RunningService:
 
     def access_entries(self) -> list[dict]:
         return [json.loads(line) for line in self.access_log.read_text(encoding="utf-8").splitlines() if line]
+
+
+def validator_for(document: dict, schema_name: str) -> jsonschema.Draft202012Validator:
+    """Validates against one of an OpenAPI 3.1 document's schemas, resolving its #/components refs."""
+    return jsonschema.Draft202012Validator({**document, "$ref": f"#/components/schemas/{schema_name}"})
 
 
 def write_service_file(path: Path, **service: object) -> Path:

@@ -136,8 +136,8 @@ def non_public_reason(address: IPAddress) -> str | None:
         (address.is_link_local, "a link-local address"),
         (address.is_multicast, "a multicast address"),
         (address.version == 4 and address in SHARED_ADDRESS_SPACE, "a carrier-grade NAT (shared) address"),
-        (address.is_private, "a private address"),
         (address.is_reserved, "a reserved address"),
+        (address.is_private, "a private address"),
         (not address.is_global, "a non-public address"),
     )
     return next((reason for matched, reason in checks if matched), None)

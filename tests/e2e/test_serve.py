@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from crawlkit import SLOW_SECONDS, copy_seed_site, serve
-from servekit import redirecting_server, running_service
+from servekit import redirecting_server, running_service, validator_for
 
 TOKEN = "s3cret-token-for-tests"
 PAGE = "cpt-vs-ccma.html"
@@ -56,6 +56,7 @@ def test_api_audit_returns_the_json_report_schema(open_service, site):
     [page] = body["pages"]
     assert page["url"] == site.url + PAGE
     assert body["summary"]["claims"] > 0 and body["failures"] == []
+    validator_for(open_service.get("/openapi.json").json(), "AuditResult").validate(body)
 
 
 def test_form_on_the_index_leads_to_the_html_report(open_service, site):
@@ -130,9 +131,11 @@ def test_error_bodies_are_json_with_code_and_message(open_service):
         (open_service.get("/runs/999"), 404, "not_found"),
         (open_service.get("/api/audits"), 405, "method_not_allowed"),
     ]
+    error_schema = validator_for(open_service.get("/openapi.json").json(), "Error")
     for response, status, code in cases:
         assert response.status_code == status, response.text
         assert response.json()["error"]["code"] == code
+        error_schema.validate(response.json())
 
 
 def test_the_api_needs_the_token_when_one_is_set(guarded_service, site):
