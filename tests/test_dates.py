@@ -53,6 +53,7 @@ def test_find_date_phrases_reads_each_format(text, role, value, precision, phras
         "Published in 2019, the BLS study found a 12% rise.",
         "reviewed 2026-13-45",
         "Updated 13/13/2025",
+        "Last updated: February 30, 2024",
         "The exam takes 3 hours and training lasts 9 months.",
         "180 questions, 3 hours",
         "It was published in journals.",
@@ -78,6 +79,10 @@ def test_find_date_phrases_finds_several_phrases_in_one_text():
         ("2024-05", (date(2024, 5, 1), "month")),
         ("2024", (date(2024, 1, 1), "year")),
         ("May 6, 2024", (date(2024, 5, 6), "day")),
+        ("6th of March 2025", (date(2025, 3, 6), "day")),
+        ("Tue, 06 May 2024 10:00:00 GMT", (date(2024, 5, 6), "day")),  # HTTP date in http-equiv
+        ("May 6", None),  # no year: never filled in from today
+        ("June 31, 2024", None),
         ("2024-13", None),
         ("yesterday", None),
         ("", None),
