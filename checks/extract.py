@@ -65,6 +65,7 @@ class StatedDifference:
     measure: str
     evidence: Evidence
     block_index: int
+    entities: tuple[str, ...] = ()  # the entities its sentence compares, in order
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +223,8 @@ def _read_spot(page: _Page, spot: _Spot, claims: list[Claim], differences: list[
     low, high, stated_unit = converted
     evidence = _evidence(page.document.url, spot)
     if _DIFFERENCE_BEFORE.search(spot.before) or _DIFFERENCE_AFTER.match(spot.after):
-        differences.append(StatedDifference(low, high, measure.id, evidence, spot.block_index))
+        entities = tuple(dict.fromkeys(m.entity for m in spot.analysed.mentions if m.entity))
+        differences.append(StatedDifference(low, high, measure.id, evidence, spot.block_index, entities))
         return
     if _SCALE_BEFORE.search(spot.before) or _SCALE_AFTER.match(spot.after):
         return

@@ -32,8 +32,6 @@ GAPS = {
     "ccma-exam-old-blog:find:outdated-statistic:19%+2019": "engine gap: 'Job Outlook, 2019-29' list item attributed to the CCMA (page title) instead of medical assistants",
     "phlebotomy-numbers-mojibake:find:outdated-statistic:$37,380+2021": "engine gap: an <aside> key-facts box inside the article is dropped as furniture",
     "phlebotomy-numbers-mojibake:find:outdated-statistic:10%+2021": "engine gap: an <aside> key-facts box inside the article is dropped as furniture",
-    "ma-vs-phlebotomist-2019:find:arithmetic:$18.40+$43,660": "engine gap: hourly and annual wages are paired only within one sentence, not across one table row",
-    "ma-vs-phlebotomist-2019:find:arithmetic:$1,000": "engine gap: '$1,000 more per year than' is not read as a stated difference, and differences are checked only within one block",
 }
 
 

@@ -328,3 +328,21 @@ def test_a_pay_range_missing_the_median_contradicts(facts):
 def test_numbers_next_to_the_clashing_name_are_not_attributed(facts):
     body = "<p>Unlike the Certified Management Accountant (CMA) exam with 100 questions, the medical assistant CMA has 200.</p>"
     assert audit_html(facts, page(body)).pages[0].claims == ()
+
+
+def test_hourly_and_annual_in_one_table_row_are_checked(facts):
+    body = (
+        "<table><thead><tr><th>Occupation</th><th>Median hourly wage</th><th>Median annual wage</th></tr></thead>"
+        "<tbody><tr><td>Phlebotomists</td><td>$18.40</td><td>$43,660</td></tr></tbody></table>"
+    )
+    found = findings_of(audit_html(facts, page(body)), "arithmetic")
+    assert found and "$18.40" in found[0].message and "$43,660" in found[0].message
+
+
+@pytest.mark.parametrize("gap, fires", [("$1,000", True), ("$540", False)])
+def test_a_stated_difference_without_figures_is_checked_against_the_facts(facts, gap, fires):
+    body = f"<p>Medical assistants make about {gap} more per year than phlebotomists.</p>"
+    found = findings_of(audit_html(facts, page(body)), "arithmetic")
+    assert bool(found) is fires
+    if fires:
+        assert "540" in found[0].message

@@ -21,7 +21,7 @@ import re
 from itertools import combinations
 from typing import TYPE_CHECKING, Iterator
 
-from checks.describe import format_number, quoted, subject
+from checks.describe import format_number, format_value, quoted, subject
 from checks.extract import HOURS_PER_YEAR, StatedDifference
 from checks.model import Block, Claim, Evidence, Finding, Severity
 from checks.quantities import find_quantities
@@ -35,6 +35,7 @@ CODE = "CA105"
 SEVERITY = Severity.ERROR
 _TOTAL_LABEL = re.compile(r"^\s*(?:total|sum|overall|all\b|grand total)", re.IGNORECASE)
 ANNUAL_ROUNDING = 50.0
+_TABLE_CELL_STEP = re.compile(r" > t[dh](?::nth-of-type\(\d+\))?$")
 
 
 def check(context: "AuditContext") -> Iterator[Finding]:
@@ -159,14 +160,22 @@ def _hourly_annual(context: "AuditContext", page: "PageContext") -> Iterator[Fin
 
 
 def _same_sentence_pairs(claims: tuple[Claim, ...]) -> Iterator[tuple[Claim, Claim]]:
-    """(hourly, annual) claims about the same thing in the same sentence."""
+    """(hourly, annual) claims about the same thing in one sentence or one table row."""
     sentences: dict[tuple, list[Claim]] = {}
     for claim in claims:
-        sentences.setdefault((claim.evidence.locator, claim.evidence.quote, claim.key), []).append(claim)
+        sentences.setdefault((*_sentence_or_row(claim), claim.key), []).append(claim)
     for together in sentences.values():
         hourly = [c for c in together if c.stated_unit == "usd/hour"]
         annual = [c for c in together if c.stated_unit is None]
         yield from ((h, a) for h in hourly for a in annual)
+
+
+def _sentence_or_row(claim: Claim) -> tuple[str, ...]:
+    """Where two figures sit side by side: one sentence, or one table row across its cells."""
+    row = _TABLE_CELL_STEP.sub("", claim.evidence.locator)
+    if row != claim.evidence.locator and " > tr" in row:
+        return (row,)
+    return (claim.evidence.locator, claim.evidence.quote)
 
 
 def _hourly_rounding(claim: Claim) -> float:
@@ -179,12 +188,52 @@ def _hourly_rounding(claim: Claim) -> float:
 
 
 def _differences(context: "AuditContext", page: "PageContext") -> Iterator[Finding]:
+    """A stated difference against the two figures beside it, or, when the page states no
+    figures, against the canonical facts of the two entities its sentence compares."""
     for difference in page.extraction.differences:
         nearby = [c for c in page.claims if c.measure == difference.measure and c.evidence.locator == difference.evidence.locator]
         candidates = [abs(a.low - b.low) for a, b in combinations(nearby, 2) if a.stated_unit == b.stated_unit]
-        if not candidates or any(_close(gap, difference) for gap in candidates):
+        if candidates:
+            if not any(_close(gap, difference) for gap in candidates):
+                yield _difference_finding(context, difference, nearby)
             continue
-        yield _difference_finding(context, difference, nearby)
+        facts = _compared_facts(context, difference)
+        if facts and not _close(abs(facts[0].low - facts[1].low), difference):
+            yield _difference_against_facts(context, difference, facts)
+
+
+def _compared_facts(context: "AuditContext", difference: StatedDifference) -> tuple | None:
+    """The default-qualifier national facts of the first two entities the sentence names."""
+    if len(difference.entities) < 2:
+        return None
+    measure = context.facts.measure(difference.measure)
+    found = []
+    for entity in difference.entities[:2]:
+        matching = [
+            f for f in context.facts.facts_for(entity, difference.measure)
+            if f.qualifier == measure.default_qualifier and not f.scope and not f.is_range
+        ]
+        if not matching:
+            return None
+        found.append(matching[0])
+    return tuple(found)
+
+
+def _difference_against_facts(context: "AuditContext", difference: StatedDifference, facts: tuple) -> Finding:
+    first, second = facts
+    actual = abs(first.low - second.low)
+    stated = f"`{difference.evidence.matched}`"
+    names = [context.facts.entity(f.entity).aliases[0] for f in facts]
+    message = (
+        f"The stated difference {stated} does not match the facts: {names[0]} {format_value(first.low, first.high, first.unit)} "
+        f"and {names[1]} {format_value(second.low, second.high, second.unit)} differ by {format_number(round(actual, 2))} "
+        f"({first.source.title})"
+    )
+    return Finding(
+        NAME, SEVERITY, message, difference.evidence.url, f"Change {stated} to {format_number(round(actual, 2))}",
+        fact=first, fingerprint_basis=("difference", difference.measure, format_number(difference.low)),
+        location=difference.evidence,
+    )
 
 
 def _close(gap: float, difference: StatedDifference) -> bool:
