@@ -393,7 +393,12 @@ def _entity(page: _Page, spot: _Spot, measure: Measure) -> str | None:
     if spot.analysed.foreign:
         return None
     close, far = _context_entities(page, spot)
-    known = next((e for e in close + far if page.vocabulary.facts.facts_for(e, measure.id)), None)
+    facts = page.vocabulary.facts
+    known = next((e for e in close + far if facts.facts_for(e, measure.id)), None)
+    if known is None:
+        # a salary on a page about the CCMA is the medical assistant's salary
+        certified = (facts.entity(e).occupation for e in far if facts.entity(e))
+        known = next((o for o in certified if o and facts.facts_for(o, measure.id)), None)
     return known or (close[0] if close else None)
 
 

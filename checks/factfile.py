@@ -135,6 +135,9 @@ class EntityModel(_Strict):
     kind: Text = Field(description="credential, occupation, or any other grouping.")
     aliases: Annotated[list[Text], Field(min_length=1)] = Field(description="How pages name the entity.")
     ambiguous: list[AmbiguityModel] = Field(default_factory=list)
+    occupation: Id | None = Field(
+        None, description="For a credential: the occupation id it certifies, whose wages and outlook a page about it may quote."
+    )
 
 
 class QualifierModel(_Strict):
@@ -384,7 +387,10 @@ def _duplicates(locs: list[tuple], keys: list[str], what: str) -> Iterator[Probl
 
 def _entity_problems(entities: list[EntityModel]) -> Iterator[Problem]:
     owners: dict[str, tuple[int, int]] = {}
+    ids = {entity.id for entity in entities}
     for i, entity in enumerate(entities):
+        if entity.occupation is not None and entity.occupation not in ids:
+            yield ("entities", i, "occupation"), f"unknown entity {entity.occupation!r}; expected one of {', '.join(sorted(ids))}"
         aliases = {_fold(a) for a in entity.aliases}
         ambiguous = {_fold(a.alias) for a in entity.ambiguous}
         for k, ambiguity in enumerate(entity.ambiguous):
@@ -464,6 +470,7 @@ def _to_entity(entity: EntityModel) -> Entity:
         kind=entity.kind,
         aliases=tuple(entity.aliases),
         ambiguous=tuple(Ambiguity(a.alias, tuple(a.confirm), tuple(a.reject)) for a in entity.ambiguous),
+        occupation=entity.occupation,
     )
 
 

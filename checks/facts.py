@@ -30,6 +30,7 @@ class Entity:
     kind: str  # "credential" | "occupation" | other free text
     aliases: tuple[str, ...]
     ambiguous: tuple[Ambiguity, ...] = ()
+    occupation: str | None = None  # for a credential: the occupation it certifies
 
 
 @dataclass(frozen=True, slots=True)

@@ -377,3 +377,10 @@ def test_schema_accepts_valid_files(text):
 def test_schema_rejects_what_the_loader_rejects(old, new):
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(facts_json_schema()).validate(_as_json(edited(old, new)))
+
+
+def test_a_credential_names_a_known_occupation():
+    text = "version: '1'\nentities:\n  - id: x\n    name: X\n    kind: credential\n    aliases: [X1]\n    occupation: nobody\n"
+    text += "measures:\n  - id: m\n    name: m\n    unit: count\n    accepts: [count]\nfacts: []\n"
+    with pytest.raises(FactFileError, match=r"facts.yaml:7: entities\[0\].occupation: unknown entity 'nobody'"):
+        load_facts(text)
