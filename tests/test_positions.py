@@ -39,7 +39,7 @@ HTML = """<!DOCTYPE html>
 <p>Café owners ask: the&nbsp;CCMA <em>exam</em>
    has &lt;about&gt; <strong>200</strong> questions.</p>
 <!-- content-audit: ignore unknown-claim -- figure pending -->
-<p>It takes 3 hours.</p>
+<p>The CCMA exam takes 3 hours.</p>
 </article></main></body></html>
 """
 
