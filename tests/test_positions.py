@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from checks.document import parse_html
 from checks.engine import audit
 from checks.markdown import parse_markdown, split_front_matter
 from checks.model import SourcePosition
 from checks.positions import SourceText, locate, place_claims, squeeze
+from crawler.inputs import read_local
 from pagekit import TODAY
 
 
@@ -15,9 +20,13 @@ def located_html(html: str, url: str = "page.html"):
     return locate(parse_html(html, url), source), source
 
 
-def claim_positions(facts, document, source) -> dict[str, SourcePosition | None]:
+def claim_positions_list(facts, document, source) -> list[tuple[str, SourcePosition | None]]:
     result = place_claims(audit([document], facts, TODAY), {document.url: source})
-    return {claim.evidence.matched: claim.evidence.position for page in result.pages for claim in page.claims}
+    return [(claim.evidence.matched, claim.evidence.position) for page in result.pages for claim in page.claims]
+
+
+def claim_positions(facts, document, source) -> dict[str, SourcePosition | None]:
+    return dict(claim_positions_list(facts, document, source))
 
 
 def position_of(text: str, needle: str, occurrence: int = 1) -> SourcePosition:
@@ -106,3 +115,18 @@ def test_squeeze_drops_whitespace_and_markdown_marks_alike():
     source = SourceText("<p>The <b>CCMA</b>\n exam &amp; 180</p>")
     assert source.chars == "TheCCMAexam&180"
     assert source.position_of_readable(source.chars.index("&")) == SourcePosition(2, 7)
+
+
+FIXTURE_PAGES = sorted((Path(__file__).parent / "fixtures").rglob("*.html"))
+
+
+@pytest.mark.parametrize("path", FIXTURE_PAGES, ids=lambda path: path.name)
+def test_every_claim_on_fixture_pages_is_placed_on_its_own_text(facts, path):
+    """Whatever the markup, the source read from a claim's line:column is the claimed text."""
+    page = read_local(str(path), 10 * 1024 * 1024)
+    claims = claim_positions_list(facts, page.document, page.source)
+    for matched, position in claims:
+        assert position is not None, matched
+        readable = page.source.readable_index(page.source.offset(position))
+        assert page.source.chars.startswith(squeeze(matched), readable), (matched, position)
+    assert all(block.position is not None for block in page.document.blocks)
