@@ -42,12 +42,12 @@ _BLOCK_LEVEL = frozenset(
     "section summary table tbody td tfoot th thead tr ul legend".split()
 ) | frozenset(_HEADING_LEVELS)
 _FURNITURE_TAGS = frozenset(
-    "script style noscript template svg iframe nav aside form select textarea object "
+    "script style noscript template svg iframe nav form select textarea object "
     "embed canvas video audio map".split()
 )
 _CHROME_TAGS = frozenset({"header", "footer"})
 # Furniture or not depending on where they are, so checked even without attributes.
-_FURNITURE_BY_POSITION = _CHROME_TAGS | {"sup", "sub", "button"}
+_FURNITURE_BY_POSITION = _CHROME_TAGS | {"sup", "sub", "button", "aside"}
 _RECORDED_TAGS = frozenset({"title", "meta", "script", "style"})
 _NEEDS_A_LOOK = _BLOCK_LEVEL | _FURNITURE_TAGS | _FURNITURE_BY_POSITION | _RECORDED_TAGS | {"br"}
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
@@ -486,6 +486,10 @@ def _is_furniture(element: Tag, name: str, in_content: bool) -> bool:
     if name in _CHROME_TAGS:
         # Only site headers and footers: an article's own header holds its title and byline.
         return not in_content
+    if name == "aside":
+        # A sidebar, unless it sits inside the article: then it is a key-facts box that
+        # repeats (and can contradict) the article's figures.
+        return element.find_parent("article") is None
     if name in ("sup", "sub") and _is_footnote_mark(element):
         return True
     if name == "button":

@@ -28,8 +28,6 @@ SPEC = json.loads((REALISTIC / "expectations.json").read_text(encoding="utf-8"))
 
 # Test id -> why the engine misses it today. Remove an entry when its xfail starts passing.
 GAPS = {
-    "phlebotomy-numbers-mojibake:find:outdated-statistic:$37,380+2021": "engine gap: an <aside> key-facts box inside the article is dropped as furniture",
-    "phlebotomy-numbers-mojibake:find:outdated-statistic:10%+2021": "engine gap: an <aside> key-facts box inside the article is dropped as furniture",
 }
 
 
