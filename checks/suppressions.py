@@ -3,8 +3,10 @@
 An editor writes `<!-- content-audit: ignore RULE -- reason -->` (RULE is a rule name or code;
 several may be given, comma-separated) inside a block or right before it; document.py reads
 it into Document.suppressions scoped to that block, or to the whole page when no block follows.
-A comment suppresses a finding of that rule on that block. Findings about the page itself (a
-stale review date) are suppressed by a comment anywhere on the page. Per-path ignores come
+A comment suppresses a finding of that rule on that block; on a table (right before it, or in
+any of its cells) it covers the whole table, since table findings such as a wrong total are
+reported on one cell. Findings about the page itself (a stale review date) are suppressed by a
+comment anywhere on the page. Per-path ignores come
 from the team's configuration and silence rules on every page whose path matches a glob.
 
 Suppressions that silence nothing are kept, so that they can be reported and removed: a
@@ -103,12 +105,13 @@ def apply_suppressions(
     findings: Iterable[Finding], documents: Sequence[Document], path_ignores: Sequence[PathIgnore] = ()
 ) -> SuppressionOutcome:
     """Split findings into kept and suppressed, and list the comments that silenced nothing."""
-    by_url = {document.url: document.suppressions for document in documents}
+    by_url = {document.url: document for document in documents}
     used: set[tuple[str, int]] = set()
     kept: list[Finding] = []
     suppressed: list[Suppressed] = []
     for finding in findings:
-        silencer = _comment_for(finding, by_url.get(finding.url, ()), used)
+        document = by_url.get(finding.url)
+        silencer = _comment_for(finding, document, used) if document is not None else None
         if silencer is None:
             silencer = next((ignore for ignore in path_ignores if ignore.covers(finding)), None)
         if silencer is None:
@@ -129,17 +132,28 @@ def unused_findings(unused: Iterable[UnusedSuppression]) -> list[Finding]:
     return [_unused_finding(item) for item in unused]
 
 
-def _comment_for(finding: Finding, suppressions: tuple[Suppression, ...], used: set[tuple[str, int]]) -> Suppression | None:
-    evidence = finding.evidence
-    about_page = finding.page_date is not None
-    for index, suppression in enumerate(suppressions):
-        if not names_rule(suppression.rule, finding.rule):
-            continue
-        on_block = evidence is not None and suppression.locator == evidence.locator
-        if about_page or on_block or not suppression.locator:
+def _comment_for(finding: Finding, document: Document, used: set[tuple[str, int]]) -> Suppression | None:
+    for index, suppression in enumerate(document.suppressions):
+        if names_rule(suppression.rule, finding.rule) and _covers(suppression, finding, document):
             used.add((finding.url, index))
             return suppression
     return None
+
+
+def _covers(suppression: Suppression, finding: Finding, document: Document) -> bool:
+    if finding.page_date is not None or not suppression.locator:
+        return True
+    evidence = finding.evidence
+    if evidence is None:
+        return False
+    if suppression.locator == evidence.locator:
+        return True
+    table = _table_at(document, suppression.locator)
+    return table is not None and table == _table_at(document, evidence.locator)
+
+
+def _table_at(document: Document, locator: str) -> int | None:
+    return next((block.table for block in document.blocks if block.locator == locator and block.table is not None), None)
 
 
 def _unused_finding(item: UnusedSuppression) -> Finding:

@@ -83,3 +83,19 @@ def test_path_ignores_silence_rules_on_matching_paths(facts, pattern, rules, sil
     result = audit_pages(facts, ("drafts/deep/a.html", page(WRONG)), ("live/b.html", page(WRONG)), settings=settings)
     assert sorted(s.finding.url for s in result.suppressed) == silenced
     assert len(wrong_figures(result)) == 2 - len(silenced)
+
+
+TOPIC_TABLE = """<h2>CCMA exam content</h2>{comment}
+<table><thead><tr><th>Domain</th><th>Scored items</th></tr></thead><tbody>
+<tr><td>Foundational knowledge</td><td>30</td></tr><tr><td>Anatomy</td><td>60</td></tr>
+<tr><td>Clinical patient care</td><td>80</td></tr><tr><td>Total</td><td>150</td></tr></tbody></table>
+<table><tr><th>Exam</th><th>Questions</th></tr><tr><td>CCMA</td><td>200</td></tr></table>"""
+
+
+def test_comment_before_a_table_covers_the_whole_table_and_no_other(facts):
+    plain = audit_html(facts, page(TOPIC_TABLE.format(comment="")))
+    assert {f.rule for f in plain.findings} >= {"arithmetic", "contradicts-fact"}
+    comment = "<!-- content-audit: ignore arithmetic, contradicts-fact -- vendor table -->"
+    result = audit_html(facts, page(TOPIC_TABLE.format(comment=comment)))
+    assert [s.finding.rule for s in result.suppressed] == ["arithmetic"]
+    assert "contradicts-fact" in {f.rule for f in result.findings}  # the second table is not covered
