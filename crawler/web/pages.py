@@ -13,6 +13,7 @@ from functools import cache
 
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from crawler.web.pagehistory import PageHistory
 from reports.formats.html import environment as report_environment
 from reports.index import IndexedRun, render_index
 
@@ -48,7 +49,7 @@ def render_home(runs: Sequence[IndexedRun]) -> str:
     return index.replace(_NO_FORMS, _SELF_FORMS).replace(_MAIN_START, _MAIN_START + "\n" + form, 1)
 
 
-def render_page_history(history) -> str:
+def render_page_history(history: PageHistory) -> str:
     return environment().get_template("page_history.html").render(history=history)
 
 
