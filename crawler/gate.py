@@ -99,6 +99,8 @@ class Gate:
 
     def apply(self, result: AuditResult, sources: Mapping[str, SourceText]) -> Gated:
         notes: list[str] = []
+        if result.suppressed:
+            notes.append(f"{len(result.suppressed)} findings silenced by ignore comments or per-path ignores")
         result = place_claims(result, sources)
         if self.report_unused_suppressions:
             result = with_unused_suppressions(result)

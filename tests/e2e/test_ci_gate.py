@@ -172,7 +172,9 @@ def test_baseline_round_trip(tmp_path):
 def test_ignore_comment_passes_the_gate_and_unused_ones_are_reported(tmp_path):
     wrong = GUIDE.replace("<p>The CCMA exam has 180", "<!-- content-audit: ignore contradicts-fact -- old exam form -->\n<p>The CCMA exam has 200")
     write(tmp_path, "guide.html", wrong)
-    assert run(tmp_path, "guide.html", *TODAY).returncode == 0
+    silenced = run(tmp_path, "guide.html", *TODAY)
+    assert silenced.returncode == 0
+    assert "1 findings silenced by ignore comments or per-path ignores" in silenced.stderr
     fixed = wrong.replace("has 200", "has 180")
     write(tmp_path, "guide.html", fixed)
     assert run(tmp_path, "guide.html", *TODAY, "--report-unused-suppressions").returncode == 0  # a warning
