@@ -55,14 +55,18 @@ def parse_markdown(text: str, url: str) -> Document:
 
 def split_front_matter(text: str) -> FrontMatter:
     """The front matter between `---` fences (none: empty values, body at 0)."""
-    opening = _FENCE.match(text)
-    if opening is None:
+    fences = _fences(text)
+    if fences is None:
         return FrontMatter({}, "", 1, 0)
-    closing = _CLOSING_FENCE.search(text, opening.end())
-    if closing is None:
-        raise AuditInputError("front matter opened with '---' is never closed")
-    yaml_text = text[opening.end() : closing.start()]
-    return FrontMatter(_load_yaml(yaml_text), yaml_text, 2, closing.end())
+    yaml_start, yaml_end, body = fences
+    yaml_text = text[yaml_start:yaml_end]
+    return FrontMatter(_load_yaml(yaml_text), yaml_text, 2, body)
+
+
+def body_offset(text: str) -> int:
+    """Where the Markdown body starts, without reading the front matter's YAML."""
+    fences = _fences(text)
+    return fences[2] if fences else 0
 
 
 def front_matter_dates(front: FrontMatter) -> tuple[PageDate, ...]:
@@ -74,6 +78,17 @@ def front_matter_dates(front: FrontMatter) -> tuple[PageDate, ...]:
         written = _written_value(front, key)
         dates.append(PageDate(role, value, precision, "front-matter", written, f"{FRONT_MATTER_LOCATOR} > {key}", _key_position(front, key)))
     return tuple(dates)
+
+
+def _fences(text: str) -> tuple[int, int, int] | None:
+    """(start, end) of the YAML between the fences and the body's start; None without fences."""
+    opening = _FENCE.match(text)
+    if opening is None:
+        return None
+    closing = _CLOSING_FENCE.search(text, opening.end())
+    if closing is None:
+        raise AuditInputError("front matter opened with '---' is never closed")
+    return opening.end(), closing.start(), closing.end()
 
 
 def _load_yaml(yaml_text: str) -> dict:

@@ -16,7 +16,7 @@ from typing import Iterable
 from checks.decode import decode_html
 from checks.document import parse_html
 from checks.errors import AuditInputError
-from checks.markdown import MARKDOWN_SUFFIXES, parse_markdown, split_front_matter
+from checks.markdown import MARKDOWN_SUFFIXES, body_offset, parse_markdown
 from checks.model import Document, PageFailure
 from checks.positions import SourceText, locate
 
@@ -83,7 +83,7 @@ def read_local(argument: str, max_bytes: int) -> LocalPage:
     try:
         if Path(argument).suffix.lower() in MARKDOWN_SUFFIXES:
             text = decode_html(body, "utf-8", max_bytes=max_bytes)
-            source = SourceText(text, markdown=True, start=split_front_matter(text).body_offset)
+            source = SourceText(text, markdown=True, start=body_offset(text))
             document = parse_markdown(text, name)
         else:
             text = decode_html(body, None, max_bytes=max_bytes)

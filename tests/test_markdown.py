@@ -8,7 +8,7 @@ import pytest
 
 from checks.engine import audit
 from checks.errors import AuditInputError
-from checks.markdown import parse_markdown, split_front_matter
+from checks.markdown import body_offset, parse_markdown, split_front_matter
 from checks.model import SourcePosition
 from pagekit import TODAY
 
@@ -58,7 +58,8 @@ def test_updated_is_a_modified_date_and_pages_without_front_matter_work():
     plain = parse_markdown("# Title only\n\nLast updated: May 2026\n", "b.md")
     assert plain.title == "Title only"
     assert [(d.role, d.source) for d in plain.dates] == [("modified", "text")]
-    assert split_front_matter("no front matter").body_offset == 0
+    assert split_front_matter("no front matter").body_offset == body_offset("no front matter") == 0
+    assert body_offset("---\na: 1\n---\nBody") == len("---\na: 1\n---\n")
 
 
 def test_stale_review_comes_from_the_reviewed_key(facts):

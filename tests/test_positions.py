@@ -8,7 +8,7 @@ import pytest
 
 from checks.document import parse_html
 from checks.engine import audit
-from checks.markdown import parse_markdown, split_front_matter
+from checks.markdown import body_offset, parse_markdown
 from checks.model import SourcePosition
 from checks.positions import SourceText, locate, place_claims, squeeze
 from crawler.inputs import read_local
@@ -103,7 +103,7 @@ def test_claim_in_markdown_maps_back_to_the_md_file(facts):
         "The **CCMA exam** has [200 questions](https://example.org/ccma \"NHA\") in total.\n\n"
         "| Exam | Time |\n| --- | --- |\n| CCMA | 3 hours |\n"
     )
-    source = SourceText(text, markdown=True, start=split_front_matter(text).body_offset)
+    source = SourceText(text, markdown=True, start=body_offset(text))
     document = locate(parse_markdown(text, "ccma.md"), source)
     positions = claim_positions(facts, document, source)
     assert positions["200 questions"] == position_of(text, "200 questions")
