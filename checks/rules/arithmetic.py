@@ -22,7 +22,8 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Iterator
 
 from checks.describe import format_number, format_value, quoted, subject
-from checks.extract import HOURS_PER_YEAR, StatedDifference
+from checks.extract import StatedDifference
+from checks.measures import HOURS_PER_YEAR
 from checks.model import Block, Claim, Evidence, Finding, Severity
 from checks.quantities import find_quantities
 from checks.rules.common import finding

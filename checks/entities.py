@@ -1,0 +1,70 @@
+"""Whose figure a number is: the entity named nearest it, or one its context names."""
+
+from __future__ import annotations
+
+from checks.facts import Measure
+from checks.spots import Page, Spot, clause_distance
+from checks.vocabulary import Mention, Vocabulary
+
+UNKNOWN_PAIR_PENALTY = 500
+OTHER_KIND_PENALTY = 1000
+
+
+
+def choose_entity(page: Page, spot: Spot, measure: Measure) -> str | None:
+    """The entity the sentence names nearest the number; else the first context that names
+    one the measure is known for (table headers, earlier in the block, headings innermost
+    first, the title); else an unknown pairing from the headers or the block itself."""
+    block = spot.block
+    start, end = spot.sentence
+    sentence_mentions = spot.analysed.mentions
+    if sentence_mentions:
+        candidates = sentence_mentions + spot.analysed.foreign
+        return _nearest(page, candidates, block.text[start:end], spot.quantity.start - start, measure) or None
+    if spot.analysed.foreign:
+        return None
+    close, far = _context_entities(page, spot)
+    facts = page.vocabulary.facts
+    known = next((e for e in close + far if facts.facts_for(e, measure.id)), None)
+    if known is None:
+        # a salary on a page about the CCMA is the medical assistant's salary
+        certified = (facts.entity(e).occupation for e in far if facts.entity(e))
+        known = next((o for o in certified if o and facts.facts_for(o, measure.id)), None)
+    return known or (close[0] if close else None)
+
+
+def _context_entities(page: Page, spot: Spot) -> tuple[list[str], list[str]]:
+    """Entities named around the sentence: close (table headers, the block before it, nearest
+    first) and far (headings innermost first, then the title)."""
+    vocabulary, confirmed, block = page.vocabulary, page.confirmed, spot.block
+    headers = [single_entity(vocabulary, h, confirmed) for h in (block.column_header, block.row_header, spot.headers) if h]
+    earlier = vocabulary.mentions(block.text[: spot.sentence[0]], confirmed, spot.analysed.surroundings)
+    close = [e for e in headers if e] + [m.entity for m in reversed(earlier) if m.entity]
+    for heading in block.heading_path:
+        if heading not in page.heading_entities:
+            page.heading_entities[heading] = single_entity(vocabulary, heading, confirmed)
+    far = [page.heading_entities[h] for h in reversed(block.heading_path) if page.heading_entities[h]]
+    return close, far + ([page.title_entity] if page.title_entity else [])
+
+
+def single_entity(vocabulary: Vocabulary, text: str, confirmed: frozenset[str]) -> str | None:
+    entities = {mention.entity for mention in vocabulary.mentions(text, confirmed) if mention.entity}
+    return entities.pop() if len(entities) == 1 else None
+
+
+def _nearest(page: Page, mentions: list[Mention], sentence: str, number_at: int, measure: Measure) -> str:
+    """The closest mention, preferring entities the measure is known for, then entities of the
+    kind it is known for ("the CPT phlebotomy exam": an exam time limit belongs to the
+    credential, not the occupation)."""
+    vocabulary = page.vocabulary
+
+    def cost(mention: Mention) -> int:
+        distance = clause_distance(sentence, mention.start, mention.end, number_at)
+        if not mention.entity or vocabulary.facts.facts_for(mention.entity, measure.id):
+            return distance
+        kind_known = vocabulary.kind_of(mention.entity) in vocabulary.kinds_for(measure.id)
+        return distance + (OTHER_KIND_PENALTY if not kind_known else UNKNOWN_PAIR_PENALTY)
+
+    return min(mentions, key=cost).entity
+
+

@@ -1,0 +1,121 @@
+"""Which tracked measure a number states, and its value in that measure's unit."""
+
+from __future__ import annotations
+
+import re
+
+from checks.facts import Measure
+from checks.model import Quantity
+from checks.spots import Spot
+from checks.vocabulary import Vocabulary
+
+HOURS_PER_YEAR = 2080
+HOURLY_CEILING = 300
+EXCLUDE_WINDOW_CHARS = 60
+ADJACENT_CUE_CHARS = 30
+_LEADING_FIGURE = re.compile(r"^[\d.,$\s]+")
+_PERIOD_BEFORE = re.compile(r"\b(?:hourly|per hour|an hour|annual|annually|yearly|per year|a year)\b[^$]*$", re.IGNORECASE)
+_CONVERSIONS = {
+    "minutes": {"minute": 1.0, "hour": 60.0, "day": 1440.0},
+    "months": {"day": 1 / 30.4375, "week": 7 / 30.4375, "month": 1.0, "year": 12.0},
+    "usd_year": {None: 1.0, "year": 1.0, "hour": float(HOURS_PER_YEAR), "month": 12.0, "week": 52.0},
+}
+
+
+def choose_measure(vocabulary: Vocabulary, spot: Spot) -> Measure | None:
+    """The best-signalled measure that accepts this quantity's unit, or None."""
+    quantity = spot.quantity
+    window = spot.before[-EXCLUDE_WINDOW_CHARS:] + quantity.text + spot.after[:EXCLUDE_WINDOW_CHARS]
+    best: tuple[tuple[int, int], Measure] | None = None
+    for measure in vocabulary.measures():
+        if quantity.unit not in measure.accepts:
+            continue
+        exclude = vocabulary.excludes[measure.id]
+        if exclude is not None and exclude.search(window):
+            continue
+        score = _signal(vocabulary, measure, spot)
+        if score is not None and (best is None or score > best[0]):
+            best = (score, measure)
+    return best[1] if best else None
+
+
+def _signal(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> tuple[int, int] | None:
+    """(strength, -distance) of the evidence that the quantity states this measure."""
+    quantity = spot.quantity
+    if quantity.unit == "count" and measure.nouns:
+        return _count_signal(vocabulary, measure, spot)
+    if quantity.unit == "count" and quantity.noun:
+        return None  # "one page ... pass it": a count of something the measure does not count
+    rank = _cue_rank(vocabulary, measure, spot)
+    return (2, rank) if rank is not None else None
+
+
+def _count_signal(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> tuple[int, int] | None:
+    """A count states a counted measure through its own noun ("180 questions"); a bare count
+    through the table header ("# of Questions"), a qualifier right after it whose noun comes
+    later ("110 scored + 15 pretest items", "200 of which count"), or a cue just before it
+    ("Employment Change, 2022-32 12,500")."""
+    quantity = spot.quantity
+    cued = _cue_rank(vocabulary, measure, spot)
+    if measure.requires_cue and cued is None:
+        return None
+    ranked = (3, cued if cued is not None else -10_000)
+    if quantity.noun and has_noun(vocabulary, measure, quantity.text):
+        return ranked
+    if spot.headers and has_noun(vocabulary, measure, spot.headers):
+        return ranked
+    following = (_LEADING_FIGURE.sub("", quantity.text) + spot.after).lstrip()
+    qualified = any(p is not None and p.match(following) for _, p in vocabulary.qualifier_cues[measure.id])
+    if qualified and has_noun(vocabulary, measure, spot.analysed.text):
+        return ranked
+    if quantity.noun:
+        return None
+    cues = vocabulary.cues[measure.id]
+    lead = spot.before[-ADJACENT_CUE_CHARS:]
+    if (cues is not None and (cues.search(lead) or cues.search(spot.headers))) or has_noun(vocabulary, measure, lead):
+        return (2, 0)
+    return None
+
+
+def _cue_rank(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> int | None:
+    """Minus the distance from the number to the nearest cue in its sentence, or a low rank
+    for a cue in the table headers; None without a cue. Ranks two counted measures that share
+    a noun ("jobs": new jobs or employment)."""
+    number_at = spot.quantity.start - spot.sentence[0]
+    distances = [abs(position - number_at) for position in spot.analysed.cue_positions(measure.id)]
+    if distances:
+        return -min(distances)
+    cues = vocabulary.cues[measure.id]
+    return -1000 if cues is not None and spot.headers and cues.search(spot.headers) else None
+
+
+def has_noun(vocabulary: Vocabulary, measure: Measure, text: str) -> bool:
+    pattern = vocabulary.nouns[measure.id]
+    return pattern is not None and pattern.search(text) is not None
+
+
+def money_period(spot: Spot) -> str | None:
+    """The period of a money figure: as written after it, else an "hourly wage of" or
+    "annual salary of" before it; a wage under $300 with no period can only be hourly."""
+    quantity = spot.quantity
+    if quantity.unit != "usd" or quantity.per is not None:
+        return quantity.per
+    lead = _PERIOD_BEFORE.search(spot.before[-40:])
+    if lead:
+        return "hour" if lead.group(0).lower().startswith(("hour", "per hour", "an hour")) else "year"
+    return "hour" if quantity.high < HOURLY_CEILING else None
+
+
+def convert(quantity: Quantity, measure: Measure, per: str | None) -> tuple[float, float, str | None] | None:
+    """The quantity's low/high in the measure's unit, and the unit as stated if different."""
+    table = _CONVERSIONS.get(measure.unit)
+    if table is None:
+        if per is not None:
+            return None
+        return quantity.low, quantity.high, None
+    key = per if measure.unit == "usd_year" else quantity.unit
+    factor = table.get(key)
+    if factor is None:
+        return None
+    stated = None if factor == 1.0 else (f"usd/{per}" if measure.unit == "usd_year" else quantity.unit)
+    return round(quantity.low * factor, 4), round(quantity.high * factor, 4), stated

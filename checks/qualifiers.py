@@ -1,0 +1,95 @@
+"""How a figure is qualified: its qualifier (scored, median, openings...), its scope (a state or
+work setting) and its period (the statistic's year or year range)."""
+
+from __future__ import annotations
+
+import re
+
+from checks.facts import Measure
+from checks.quantities import YearSpan, find_years
+from checks.spots import CLAUSE_BREAK, Spot, clause_distance
+from checks.vocabulary import Vocabulary
+
+_ATTACHED_END = re.compile(r"[(,;]|\s[–—-]\s")
+
+
+
+def choose_qualifier(vocabulary: Vocabulary, measure: Measure, spot: Spot, sentence: str) -> str:
+    cues = vocabulary.qualifier_cues[measure.id]
+    if not cues:
+        return measure.default_qualifier
+    attached = spot.quantity.text + " " + _ATTACHED_END.split(spot.after[:30], 1)[0]
+    for text in (attached, spot.headers):
+        named = [qualifier for qualifier, pattern in cues if pattern is not None and pattern.search(text)]
+        if len(named) > 1 and text is spot.headers:
+            # "Total" row of a "Scored items" column: the total of the scored items
+            named = [q for q in named if q != measure.default_qualifier]
+        if named:
+            return named[0] if len(named) == 1 else _closest_qualifier(cues, spot, measure)
+    nearest = _nearest_cue_before(cues, spot.before)
+    if nearest:
+        return nearest
+    leading = sentence[: spot.quantity.start - spot.sentence[0]]
+    in_sentence = {qualifier for qualifier, pattern in cues if pattern is not None and pattern.search(leading)}
+    if len(in_sentence) == 1:
+        return in_sentence.pop()
+    return measure.default_qualifier
+
+
+def _closest_qualifier(cues: list, spot: Spot, measure: Measure) -> str:
+    """When several qualifiers are named next to the number, the one closest to it wins."""
+    text = spot.before[-30:] + spot.quantity.text + spot.after[:30]
+    number_at = len(spot.before[-30:])
+    best = min(
+        ((abs(match.start() - number_at), qualifier) for qualifier, pattern in cues if pattern for match in pattern.finditer(text)),
+        default=(0, measure.default_qualifier),
+    )
+    return best[1]
+
+
+def _nearest_cue_before(cues: list, before: str) -> str | None:
+    """The qualifier named last before the number in its own clause, back to the previous
+    number ("..., and the highest 10 percent earned more than $57,830"); a cue behind a clause
+    break belongs to the figure before it ("150 of which count, and the CPT has 120")."""
+    breaks = list(CLAUSE_BREAK.finditer(before))
+    clause = before[breaks[-1].end() :] if breaks else before
+    found = [(match.end(), qualifier) for qualifier, pattern in cues if pattern for match in pattern.finditer(clause)]
+    return max(found)[1] if found else None
+
+
+def choose_scope(vocabulary: Vocabulary, spot: Spot, sentence: str) -> str | None:
+    """The state or work setting the figure is for: named before the number, or after it in
+    the same clause ("32% worked in medical and diagnostic laboratories")."""
+    if vocabulary.scopes is None:
+        return None
+    number_at = spot.quantity.start - spot.sentence[0]
+    candidates = [
+        m for m in spot.analysed.scopes
+        if m.end() <= number_at or not CLAUSE_BREAK.search(sentence, number_at, m.start())
+    ]
+    if candidates:
+        best = min(candidates, key=lambda m: clause_distance(sentence, m.start(), m.end(), number_at))
+        return _canonical_scope(vocabulary, best.group(0))
+    in_headers = vocabulary.scopes.search(spot.headers) if spot.headers else None
+    return _canonical_scope(vocabulary, in_headers.group(0)) if in_headers else None
+
+
+def _canonical_scope(vocabulary: Vocabulary, matched: str) -> str:
+    lowered = " ".join(matched.lower().split())
+    return next((scope for scope in vocabulary.facts.scopes if scope.lower() == lowered), lowered)
+
+
+def choose_period(spot: Spot, sentence: str) -> str | None:
+    number_at = spot.quantity.start - spot.sentence[0]
+    years = spot.analysed.years
+    if years:
+        return _format_period(min(years, key=lambda y: abs(y.start - number_at)))
+    for header in (spot.block.row_header, spot.block.column_header):
+        header_years = find_years(header) if header else []
+        if header_years:
+            return _format_period(header_years[0])
+    return None
+
+
+def _format_period(span: YearSpan) -> str:
+    return f"{span.start_year}-{span.end_year}" if span.end_year else str(span.start_year)

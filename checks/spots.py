@@ -1,0 +1,145 @@
+"""A quantity in its place: the page, the sentence and the text around the number that the
+extraction decisions read, each computed once and shared."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from checks.model import Block, Document, Quantity
+from checks.quantities import YearSpan, find_quantities, find_years
+from checks.sentences import sentence_at, sentence_spans
+from checks.vocabulary import Mention, Vocabulary
+
+CLAUSE_PENALTY = 60
+CAPTION_MAX_CHARS = 60
+CALL_TO_ACTION_MAX_CHARS = 200
+CLAUSE_BREAK = re.compile(r",\s|;\s|\s[–—-]\s|\)\s*,|\b(?:while|whereas|compared|but|versus|vs\.?)\b", re.IGNORECASE)
+_BARE_FIGURE = re.compile(r"\s*[~≈]?\s*\$?[\d.,]+\s*\+?\s*(?:%|[a-zA-Z]{0,8}\.?)\s*")
+
+
+@dataclass(slots=True)
+class Page:
+    document: Document
+    vocabulary: Vocabulary
+    confirmed: frozenset[str]
+    title_entity: str | None
+    heading_entities: dict[str, str | None]
+
+
+class Sentence:
+    """One sentence and what the decisions look up in it, each computed at most once."""
+
+    def __init__(self, text: str, vocabulary: Vocabulary, confirmed: frozenset[str], context: str, surroundings: str) -> None:
+        self.text = text
+        self.context = context  # the whole block when it is short enough to be one call to action
+        self.surroundings = surroundings  # block and nearest heading: where a clashing name shows
+        self._vocabulary = vocabulary
+        self._confirmed = confirmed
+        self._cues: dict[str, list[int]] = {}
+
+    @cached_property
+    def is_marketing(self) -> bool:
+        pattern = self._vocabulary.marketing
+        return pattern is not None and pattern.search(self.context) is not None
+
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        return self._vocabulary.mentions(self.text, self._confirmed, self.surroundings)
+
+    @cached_property
+    def foreign(self) -> list[Mention]:
+        """Mentions of the other things an ambiguous alias names ("Certified Management
+        Accountant"): a number nearest to one of these is about that, not about an entity."""
+        pattern = self._vocabulary.foreign
+        return [Mention("", m.start(), m.end()) for m in pattern.finditer(self.text)] if pattern else []
+
+    @cached_property
+    def scopes(self) -> list[re.Match[str]]:
+        pattern = self._vocabulary.scopes
+        return list(pattern.finditer(self.text)) if pattern is not None else []
+
+    @cached_property
+    def years(self) -> list[YearSpan]:
+        return find_years(self.text)
+
+    def cue_positions(self, measure_id: str) -> list[int]:
+        if measure_id not in self._cues:
+            pattern = self._vocabulary.cues[measure_id]
+            self._cues[measure_id] = [m.start() for m in pattern.finditer(self.text)] if pattern else []
+        return self._cues[measure_id]
+
+
+@dataclass(slots=True)
+class Spot:
+    """One quantity in its block, with the text around it that the decisions look at."""
+
+    block: Block
+    block_index: int
+    quantity: Quantity
+    sentence: tuple[int, int]
+    before: str  # text from the previous quantity (or sentence start) up to this one
+    after: str  # text from this quantity up to the next one (or sentence end)
+    headers: str
+    analysed: Sentence
+
+
+def number_label(blocks: tuple[Block, ...], index: int) -> str:
+    """What names a block's number when the block itself does not: the term of a definition
+    ("<dt>Exam length</dt><dd>3 hours</dd>"), or the caption line of a stat card whose number
+    stands alone ("180" above "CCMA exam questions")."""
+    block = blocks[index]
+    if block.kind == "table_cell":
+        return ""
+    previous = blocks[index - 1] if index else None
+    if block.kind == "definition" and previous is not None and previous.kind == "term":
+        return previous.text
+    if not _BARE_FIGURE.fullmatch(block.text):
+        return ""
+    for neighbour in (blocks[index + 1] if index + 1 < len(blocks) else None, previous):
+        if neighbour is not None and neighbour.kind != "heading" and _is_caption(neighbour.text):
+            return neighbour.text
+    return ""
+
+
+def _is_caption(text: str) -> bool:
+    return 0 < len(text) <= CAPTION_MAX_CHARS and not any(ch.isdigit() for ch in text)
+
+
+def spots(block: Block, index: int, vocabulary: Vocabulary, confirmed: frozenset[str], label: str) -> list[Spot]:
+    quantities = _outside_phrases(find_quantities(block.text), block.text, vocabulary)
+    if not quantities:
+        return []
+    spans = sentence_spans(block.text)
+    headers = " ".join(h for h in (block.row_header, block.column_header, label) if h)
+    spots = []
+    sentences: dict[tuple[int, int], Sentence] = {}
+    for position, quantity in enumerate(quantities):
+        sentence = sentence_at(spans, quantity.start)
+        if sentence not in sentences:
+            text = block.text[sentence[0] : sentence[1]]
+            context = block.text if len(block.text) <= CALL_TO_ACTION_MAX_CHARS else text
+            surroundings = " ".join((block.text, *block.heading_path[-1:]))
+            sentences[sentence] = Sentence(text, vocabulary, confirmed, context, surroundings)
+        previous_end = quantities[position - 1].end if position else 0
+        next_start = quantities[position + 1].start if position + 1 < len(quantities) else len(block.text)
+        before = block.text[max(sentence[0], previous_end) : quantity.start]
+        after = block.text[quantity.end : min(sentence[1], next_start)]
+        spots.append(Spot(block, index, quantity, sentence, before, after, headers, sentences[sentence]))
+    return spots
+
+
+def _outside_phrases(quantities: list[Quantity], text: str, vocabulary: Vocabulary) -> list[Quantity]:
+    """Drop numbers that belong to a qualifier phrase ("the lowest 10% earned...")."""
+    if vocabulary.numeric_cues is None or not quantities:
+        return quantities
+    phrases = [(m.start(), m.end()) for m in vocabulary.numeric_cues.finditer(text)]
+    return [q for q in quantities if not any(start <= q.start < end for start, end in phrases)]
+
+
+def clause_distance(sentence: str, start: int, end: int, number_at: int) -> int:
+    """Characters between a phrase and the number, plus a penalty per clause boundary crossed."""
+    low, high = (end, number_at) if end <= number_at else (number_at, start)
+    between = sentence[low:high]
+    return (high - low) + CLAUSE_PENALTY * len(CLAUSE_BREAK.findall(between))
