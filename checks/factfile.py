@@ -206,7 +206,11 @@ class FactFileModel(_Strict):
 
     version: Text = Field(description="Shown in reports; quote it.")
     review_every_days: Annotated[int, Field(gt=0)] = Field(365, description="Default review interval of facts.")
-    scopes: Words = Field(description="States and work settings that make a figure non-national.")
+    scopes: list[Text | Annotated[list[Text], Field(min_length=1)]] = Field(
+        default_factory=list,
+        description="States and work settings that make a figure non-national; a list groups spellings of one "
+        "scope, the first being its name ([physician offices, physicians' offices]).",
+    )
     marketing: Words = Field(description="Phrases that mark sales copy, whose numbers are never claims.")
     other_names: Words = Field(
         description="Credentials and things the fact file does not track (RMA, NCMA); a number next to one is about it."
@@ -431,7 +435,7 @@ def _fact_problems(model: FactFileModel) -> Iterator[Problem]:
     measures: dict[str, Measure] = {}
     for measure_model in model.measures:  # a duplicated id is reported once; its first definition counts
         measures.setdefault(measure_model.id, _to_measure(measure_model))
-    scopes = {_fold(s) for s in model.scopes}
+    scopes = {_fold(name) for group in _scope_groups(model) for name in group}
     seen: dict[tuple, tuple] = {}
     for i, fact in enumerate(model.facts):
         here = ("facts", i)
@@ -490,7 +494,18 @@ def _to_measure(measure: MeasureModel) -> Measure:
     )
 
 
-def _to_fact(fact: FactModel, measure: Measure, review_every_days: int, line: int | None) -> Fact:
+def _scope_name(model: FactFileModel, written: str | None) -> str | None:
+    """A fact's scope under its group's name, whichever spelling the fact used."""
+    if written is None:
+        return None
+    return next((group[0] for group in _scope_groups(model) if _fold(written) in {_fold(n) for n in group}), written)
+
+
+def _scope_groups(model: FactFileModel) -> tuple[tuple[str, ...], ...]:
+    return tuple((entry,) if isinstance(entry, str) else tuple(entry) for entry in model.scopes)
+
+
+def _to_fact(fact: FactModel, measure: Measure, review_every_days: int, line: int | None, scope: str | None) -> Fact:
     low, high = fact.value if isinstance(fact.value, tuple) else (fact.value, fact.value)
     return Fact(
         entity=fact.entity,
@@ -505,7 +520,7 @@ def _to_fact(fact: FactModel, measure: Measure, review_every_days: int, line: in
         tolerance=measure.tolerance if fact.tolerance is None else fact.tolerance,
         relative_tolerance=measure.relative_tolerance if fact.relative_tolerance is None else fact.relative_tolerance,
         period=fact.period,
-        scope=fact.scope,
+        scope=scope,
         bound=fact.bound,
         note=fact.note,
         line=line,
@@ -516,7 +531,7 @@ def _build(model: FactFileModel, root: CommentedMap, path: str) -> FactBase:
     measures = tuple(_to_measure(m) for m in model.measures)
     by_id = {m.id: m for m in measures}
     facts = tuple(
-        _to_fact(f, by_id[f.measure], model.review_every_days, _line_of(root, ("facts", i)))
+        _to_fact(f, by_id[f.measure], model.review_every_days, _line_of(root, ("facts", i)), _scope_name(model, f.scope))
         for i, f in enumerate(model.facts)
     )
     return FactBase(
@@ -525,7 +540,7 @@ def _build(model: FactFileModel, root: CommentedMap, path: str) -> FactBase:
         measures=measures,
         facts=facts,
         path=path,
-        scopes=tuple(model.scopes),
+        scopes=_scope_groups(model),
         marketing=tuple(model.marketing),
         other_names=tuple(model.other_names),
     )

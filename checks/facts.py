@@ -130,7 +130,7 @@ class FactBase:
     measures: tuple[Measure, ...]
     facts: tuple[Fact, ...]
     path: str = "facts.yaml"
-    scopes: tuple[str, ...] = ()
+    scopes: tuple[tuple[str, ...], ...] = ()  # each group: the scope's name, then other spellings
     marketing: tuple[str, ...] = ()
     other_names: tuple[str, ...] = ()
     _by_key: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
@@ -138,6 +138,15 @@ class FactBase:
     def __post_init__(self) -> None:
         for fact in self.facts:
             self._by_key.setdefault((fact.entity, fact.measure), []).append(fact)
+
+    def scope_name(self, written: str) -> str:
+        """The name of the scope a spelling belongs to ("physicians' offices" -> "physician
+        offices"); an unknown spelling is returned as it is, lower-cased."""
+        folded = " ".join(written.lower().split())
+        for group in self.scopes:
+            if any(" ".join(name.lower().split()) == folded for name in group):
+                return group[0]
+        return folded
 
     def entity(self, entity_id: str) -> Entity | None:
         return next((e for e in self.entities if e.id == entity_id), None)

@@ -75,8 +75,7 @@ def choose_scope(vocabulary: Vocabulary, spot: Spot, sentence: str) -> str | Non
 
 
 def _canonical_scope(vocabulary: Vocabulary, matched: str) -> str:
-    lowered = " ".join(matched.lower().split())
-    return next((scope for scope in vocabulary.facts.scopes if scope.lower() == lowered), lowered)
+    return vocabulary.facts.scope_name(matched)
 
 
 def choose_period(spot: Spot, sentence: str) -> str | None:

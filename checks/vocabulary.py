@@ -101,7 +101,7 @@ class Vocabulary:
         self.numeric_cues = phrase_pattern(
             cue for m in facts.measures for q in m.qualifiers for cue in q.cues if any(ch.isdigit() for ch in cue)
         )
-        self.scopes = phrase_pattern(facts.scopes)
+        self.scopes = phrase_pattern(name for group in facts.scopes for name in group)
         self.marketing = phrase_pattern(facts.marketing)
 
     def confirmed_aliases(self, page_text: str) -> frozenset[str]:

@@ -43,7 +43,7 @@ def test_minimal_file_loads_into_the_model():
     assert [e.id for e in facts.entities] == ["ccma", "cma_aama"]
     assert facts.entity("cma_aama").ambiguous[0].confirm == ("AAMA",)
     assert facts.measure("exam_questions").default_qualifier == "total"
-    assert facts.scopes == ("physician offices",)
+    assert facts.scopes == (("physician offices",),)
     total, time_limit = facts.facts
     assert (total.low, total.high, total.unit, total.as_of) == (180, 180, "count", date(2026, 11, 1))
     assert (time_limit.low, time_limit.high) == (170, 190)
@@ -384,3 +384,10 @@ def test_a_credential_names_a_known_occupation():
     text += "measures:\n  - id: m\n    name: m\n    unit: count\n    accepts: [count]\nfacts: []\n"
     with pytest.raises(FactFileError, match=r"facts.yaml:7: entities\[0\].occupation: unknown entity 'nobody'"):
         load_facts(text)
+
+
+def test_scope_spellings_share_one_name():
+    facts = load_facts(DEFAULT_FACTS.read_text())
+    assert facts.scope_name("Physicians' offices") == "physician offices"
+    share = next(f for f in facts.facts if f.measure == "employment_share")
+    assert share.scope == "physician offices"
