@@ -346,3 +346,10 @@ def test_a_stated_difference_without_figures_is_checked_against_the_facts(facts,
     assert bool(found) is fires
     if fires:
         assert "540" in found[0].message
+
+
+def test_self_contradiction_hint_names_the_fact_only_when_it_backs_the_figure(facts):
+    found = findings_of(audit_html(facts, page("<p>The CCMA exam has 200 questions.</p><p>The CCMA exam has 150 questions.</p>")), "self-contradiction")
+    assert found and "matches the fact file" not in found[0].hint
+    found = findings_of(audit_html(facts, page("<p>The CCMA exam has 180 questions.</p><p>The CCMA exam has 200 questions.</p>")), "self-contradiction")
+    assert found and "matches the fact file" in found[0].hint

@@ -23,7 +23,7 @@ from checks.rules.common import by_key, clusters, finding
 from checks.verdicts import Standing
 
 if TYPE_CHECKING:
-    from checks.engine import AuditContext, PageContext
+    from checks.engine import AuditContext
 
 NAME = "self-contradiction"
 CODE = "CA201"
@@ -43,7 +43,8 @@ def check(context: "AuditContext") -> Iterator[Finding]:
             for group in groups:
                 if group is reference or _excused(group, reference, agreeing):
                     continue
-                yield _finding(context, page, group, reference, fact_of.get(id(group[0])))
+                backed = any(id(claim) in agreeing for claim in reference)
+                yield _finding(context, group, reference, fact_of.get(id(group[0])), backed)
 
 
 def _excused(group: list[Claim], reference: list[Claim], agreeing: set[int]) -> bool:
@@ -77,13 +78,12 @@ def _hourly_annual_pair(a: Claim, b: Claim) -> bool:
     return same_sentence and (a.stated_unit != b.stated_unit)
 
 
-def _finding(context: "AuditContext", page: "PageContext", group: list[Claim], reference: list[Claim], fact) -> Finding:
+def _finding(context: "AuditContext", group: list[Claim], reference: list[Claim], fact, backed: bool) -> Finding:
     claim, other = group[0], reference[0]
     times = f" ({len(reference)} times)" if len(reference) > 1 else ""
     message = (
         f"{subject(claim, context.facts)} {quoted(claim)} contradicts {quoted(other)}"
         f" stated elsewhere on this page{times}"
     )
-    backed = fact is not None
     hint = f"Use one figure throughout the page: {quoted(other)}" + (" matches the fact file" if backed else "")
     return finding(NAME, SEVERITY, claim, message, hint, others=(other,), fact=fact, occurrences=len(group))
