@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 import pytest
@@ -35,7 +35,7 @@ def _facts():
     return load_facts(config.DEFAULT_FACTS.read_text(encoding="utf-8"), "facts.yaml")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _audit(directory: Path, pages: tuple[str, ...], today: str) -> AuditResult:
     documents = [parse_html(decode_html((directory / name).read_bytes(), None), name) for name in pages]
     return audit(documents, _facts(), dt.date.fromisoformat(today))

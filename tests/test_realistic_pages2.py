@@ -14,7 +14,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from realistickit import RealisticSuite, page_id
 
 # Test id -> why the engine misses it today. Remove an entry when its xfail starts passing.
