@@ -19,8 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
-from checks.model import Document, Evidence, Finding, Severity, Suppression
-from checks.rules import RULES_BY_NAME
+from checks.model import Document, Evidence, Finding, Suppression
+from checks.rules import RULES, RULES_BY_NAME, UNUSED_SUPPRESSION
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,39 +56,6 @@ class SuppressionOutcome:
     unused: tuple[UnusedSuppression, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class ReportedRule:
-    """Catalogue metadata for a check the engine runs itself, outside the rule modules."""
-
-    code: str
-    name: str
-    severity: Severity
-    summary: str
-    doc: str
-
-
-UNUSED_SUPPRESSION = ReportedRule(
-    code="CA901",
-    name="unused-suppression",
-    severity=Severity.WARNING,
-    summary="Flags a `content-audit: ignore` comment that silenced no finding.",
-    doc="""## What it does
-Flags a `content-audit: ignore` comment that silenced no finding. Reported only with
-`--report-unused-suppressions`.
-
-## Why is this bad?
-A comment left behind after the figure was corrected, or one that names a rule that does not
-exist, hides the next mistake on that block without anyone noticing.
-
-## Example
-`<!-- content-audit: ignore contradicts-fact -- NHA confirmed 200 -->` above a paragraph that now
-says "180 questions".
-
-Use instead:
-Remove the comment.""",
-)
-
-
 def names_rule(identifier: str, rule: str) -> bool:
     """True when an identifier written by an editor (name or code, any case) names rule."""
     wanted = identifier.strip().lower()
@@ -98,7 +65,7 @@ def names_rule(identifier: str, rule: str) -> bool:
 
 def is_known_rule(identifier: str) -> bool:
     wanted = identifier.strip().lower()
-    return any(wanted in (rule.name, rule.code.lower()) for rule in RULES_BY_NAME.values())
+    return any(wanted in (rule.name, rule.code.lower()) for rule in RULES)
 
 
 def apply_suppressions(

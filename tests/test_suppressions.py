@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from pagekit import audit_html, audit_pages, page
 
 from checks.engine import AuditSettings
-from checks.suppressions import UNUSED_SUPPRESSION, PathIgnore, unused_findings
-from pagekit import audit_html, audit_pages, page
+from checks.rules import UNUSED_SUPPRESSION
+from checks.suppressions import PathIgnore, unused_findings
 
 WRONG = "<p>The CCMA exam has 200 questions.</p>"
 ALSO_WRONG = "<p>Some say the CCMA exam has 210 questions.</p>"

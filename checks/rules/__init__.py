@@ -42,7 +42,7 @@ class Rule:
     name: str
     severity: Severity
     doc: str
-    check: Callable[["AuditContext"], Iterator[Finding]]
+    check: Callable[["AuditContext"], Iterator[Finding]] | None  # None: the engine reports it itself
 
     @property
     def summary(self) -> str:
@@ -68,7 +68,29 @@ RULES: tuple[Rule, ...] = tuple(
         unknown_claim,
     )
 )
-RULES_BY_NAME = {rule.name: rule for rule in RULES}
+UNUSED_SUPPRESSION = Rule(
+    code="CA901",
+    name="unused-suppression",
+    severity=Severity.WARNING,
+    doc="""## What it does
+Flags a `content-audit: ignore` comment that silenced no finding. Reported only with
+`--report-unused-suppressions`.
+
+## Why is this bad?
+A comment left behind after the figure was corrected, or one that names a rule that does not
+exist, hides the next mistake on that block without anyone noticing.
+
+## Example
+`<!-- content-audit: ignore contradicts-fact -- NHA confirmed 200 -->` above a paragraph that now
+says "180 questions".
+
+Use instead:
+Remove the comment.""",
+    check=None,
+)
+# Every rule a finding can name: the checks above, and what the engine reports itself.
+CATALOGUE: tuple[Rule, ...] = (*RULES, UNUSED_SUPPRESSION)
+RULES_BY_NAME = {rule.name: rule for rule in CATALOGUE}
 
 
 def run_rules(context: "AuditContext") -> Iterator[Finding]:

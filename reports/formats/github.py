@@ -10,11 +10,10 @@ from __future__ import annotations
 from checks.engine import AuditResult
 from checks.model import Finding, Severity
 from checks.rules import RULES_BY_NAME
-from checks.suppressions import UNUSED_SUPPRESSION
 from reports.formats.json import summary
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-CODES = {rule.name: rule.code for rule in (*RULES_BY_NAME.values(), UNUSED_SUPPRESSION)}
+CODES = {name: rule.code for name, rule in RULES_BY_NAME.items()}
 
 
 def render(result: AuditResult) -> str:

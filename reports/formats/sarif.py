@@ -15,13 +15,11 @@ from urllib.parse import quote
 
 from checks.engine import AuditResult
 from checks.model import Finding, Severity
-from checks.rules import RULES
-from checks.suppressions import UNUSED_SUPPRESSION
+from checks.rules import CATALOGUE
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "contentAudit/v1"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-CATALOGUE = (*RULES, UNUSED_SUPPRESSION)
 
 
 def render(result: AuditResult) -> str:
