@@ -8,6 +8,7 @@ only a SIGKILL leaves it running, and the store marks it incomplete the next tim
 from __future__ import annotations
 
 import logging
+import signal
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -69,6 +70,7 @@ def plan_run(
 
 def execute_run(plan: RunPlan, verbose: bool = False) -> RunOutcome:
     store = open_store(plan.store_url)
+    _interrupt_on_sigterm()
     run_id = store.start_run([site.name for site in plan.sites])
     try:
         jobs = [
@@ -79,6 +81,7 @@ def execute_run(plan: RunPlan, verbose: bool = False) -> RunOutcome:
             interrupted = [outcome.site for outcome in run_spiders(jobs, verbose=verbose) if outcome.interrupted]
         if interrupted:
             raise RunInterrupted(f"crawl of {', '.join(interrupted)} was interrupted before it finished")
+        _interrupt_on_sigterm()
         with phase("Audit"):
             result = audit(
                 list(store.run_documents(run_id, parser_version())), plan.facts, plan.today,
@@ -106,3 +109,13 @@ def phase(name: str) -> Iterator[None]:
 
 class RunInterrupted(Exception):
     """The crawl stopped early (SIGTERM, SIGINT): its pages are not the whole site."""
+
+
+def _interrupt_on_sigterm() -> None:
+    """Outside the crawl (whose reactor handles SIGTERM itself, stopping gracefully), SIGTERM
+    raises RunInterrupted so the run is recorded as failed rather than left running."""
+    signal.signal(signal.SIGTERM, _raise_interrupted)
+
+
+def _raise_interrupted(signum: int, _frame: object) -> None:
+    raise RunInterrupted(f"run interrupted by {signal.Signals(signum).name}")

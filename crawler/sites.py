@@ -19,7 +19,6 @@ from crawler.paths import default_report_dir
 from crawler.schedules import ScheduleError, parse_schedule, time_zone
 from crawler.yamlconfig import ConfigFileError, invalid, load_model
 
-SITES_FILE_ENV = "CONTENT_AUDIT_SITES"
 DEFAULT_USER_AGENT = "content-audit/0.1 (editorial accuracy audit; obeys robots.txt)"
 
 

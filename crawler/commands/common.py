@@ -1,20 +1,27 @@
-"""Options and error handling shared by the service's subcommands."""
+"""Options and error handling shared by the service's subcommands.
+
+Command modules import the store, Scrapy and APScheduler inside the commands that use them:
+every `content-audit` invocation (an on-demand `audit` above all) would otherwise pay for all of
+them at start-up.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from checks.errors import AuditInputError, FactFileError
 from crawler.paths import resolve_data_dir, resolve_store_url
-from crawler.sites import SITES_FILE_ENV
-from crawler.store import Store, StoreError, open_store
 from crawler.yamlconfig import ConfigFileError
 
-USER_ERRORS = (ConfigFileError, FactFileError, StoreError, AuditInputError)
+if TYPE_CHECKING:
+    from crawler.store import Store
+
+SITES_FILE_ENV = "CONTENT_AUDIT_SITES"
 
 
 class UserError(click.ClickException):
@@ -29,9 +36,11 @@ class UserError(click.ClickException):
 
 @contextmanager
 def user_errors() -> Iterator[None]:
+    from crawler.store import StoreError
+
     try:
         yield
-    except USER_ERRORS as error:
+    except (ConfigFileError, FactFileError, StoreError, AuditInputError) as error:
         raise UserError(str(error)) from None
 
 
@@ -57,4 +66,6 @@ def resolve_state(data_dir: Path | None, store_url: str | None) -> tuple[Path, s
 
 
 def opened_store(data_dir: Path | None, store_url: str | None) -> Store:
+    from crawler.store import open_store
+
     return open_store(resolve_state(data_dir, store_url)[1])

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from crawler.commands.common import data_dir_option, resolve_state, sites_option, store_option, user_errors
-from crawler.crawlrun import RunOutcome, RunInterrupted, execute_run, plan_run
-from crawler.sites import read_sites
-from crawler.summary import run_summary
+
+if TYPE_CHECKING:
+    from crawler.crawlrun import RunOutcome
 
 
 @click.command("crawl")
@@ -29,6 +30,9 @@ def crawl_command(
     Cross-page checks run over all the pages of all the sites crawled in the run. Prints a summary
     and the report's path; pages that could not be checked are listed in the report with the reason.
     """
+    from crawler.crawlrun import RunInterrupted, execute_run, plan_run
+    from crawler.sites import read_sites
+
     with user_errors():
         directory, url = resolve_state(data_dir, store_url)
         plan = plan_run(read_sites(sites_file), site_names, directory, url, today.date() if today else date.today())
@@ -40,5 +44,7 @@ def crawl_command(
 
 
 def report_outcome(outcome: RunOutcome) -> None:
+    from crawler.summary import run_summary
+
     click.echo(run_summary(outcome.record, outcome.result))
     click.echo(f"Report: {outcome.record.report_path}")

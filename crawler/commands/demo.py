@@ -10,10 +10,8 @@ import click
 from config import CONFIG_DIR, DEFAULT_FACTS
 from crawler.commands.common import data_dir_option, resolve_state, store_option, user_errors
 from crawler.commands.crawl import report_outcome
-from crawler.crawlrun import RunPlan, execute_run, read_facts
 from crawler.localsite import serve_directory
 from crawler.paths import default_report_dir
-from crawler.sites import Politeness, Site
 
 EXAMPLE_SITE = CONFIG_DIR / "example-site"
 DEMO_SITE_NAME = "example"
@@ -31,6 +29,9 @@ def demo_command(data_dir: Path | None, store_url: str | None) -> None:
     Uses the bundled fact file and the same crawler, store and report as `crawl`; run it twice to
     see the second crawl answered by 304s, then try `content-audit runs`.
     """
+    from crawler.crawlrun import RunPlan, execute_run, read_facts
+    from crawler.sites import Politeness, Site
+
     with user_errors():
         directory, url = resolve_state(data_dir, store_url)
         facts = read_facts(DEFAULT_FACTS)

@@ -6,12 +6,15 @@ import json
 from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from crawler.commands.common import data_dir_option, opened_store, store_option, user_errors
 from crawler.rundiff import diff_findings
-from crawler.store import RunRecord, StoredFinding
+
+if TYPE_CHECKING:
+    from crawler.store import RunRecord, StoredFinding
 
 
 @click.command("runs")

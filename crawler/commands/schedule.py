@@ -9,8 +9,6 @@ from pathlib import Path
 import click
 
 from crawler.commands.common import data_dir_option, resolve_state, sites_option, store_option, user_errors
-from crawler.scheduler import CrawlCommand, serve
-from crawler.sites import read_sites
 
 
 @click.command("schedule")
@@ -28,6 +26,9 @@ def schedule_command(sites_file: Path, data_dir: Path | None, store_url: str | N
     the scheduler was down is made up once. Each crawl runs in its own process with a time limit,
     and a site is never crawled twice at once.
     """
+    from crawler.scheduler import CrawlCommand, serve
+    from crawler.sites import read_sites
+
     with user_errors():
         config = read_sites(sites_file)
         directory, url = resolve_state(data_dir, store_url)
