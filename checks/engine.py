@@ -10,7 +10,12 @@ from typing import Mapping, Sequence
 from checks.extract import Extraction, extract
 from checks.facts import Fact, FactBase
 from checks.model import Claim, Document, Finding, PageDate, PageFailure, Severity
-from checks.suppressions import PathIgnore, Suppressed, UnusedSuppression, apply_suppressions
+from checks.suppressions import (
+    PathIgnore,
+    Suppressed,
+    UnusedSuppression,
+    apply_suppressions,
+)
 from checks.verdicts import Verdict, judge
 
 DEFAULT_STALE_AFTER_DAYS = 90

@@ -34,6 +34,8 @@ _DIFFERENCE_BEFORE = re.compile(
 )
 # "390 out of 500", "a scaled 200-500 range": the scale, not a score anyone needs.
 _SCALE_BEFORE = re.compile(r"\b(?:out\s+of(?:\s+a\s+possible)?|on\s+a\s+scale\s+of|scale\s+of|maximum\s+of)\s*$", re.IGNORECASE)
+_PAGE_REFERENCE = re.compile(r"\b(?:p|pp|pg|page|pages)\.?\s*$", re.IGNORECASE)
+_NATIONAL = re.compile(r"\b(?:united states|u\.s\.|us|usa|national(?:ly)?|nationwide|all states)\b", re.IGNORECASE)
 _SCALE_AFTER = re.compile(r"\s*(?:\(?scaled\)?\s+)?(?:score\s+)?(?:range|scale)\b", re.IGNORECASE)
 _DIFFERENCE_AFTER = re.compile(r"\s*(?:more|less|higher|lower)(?:\s+(?:per|a|an|each|every|on)?\s*(?:year|hour|month|average))?\s+than\b", re.IGNORECASE)
 
@@ -75,7 +77,7 @@ def extract(document: Document, facts: FactBase) -> Extraction:
 def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[StatedDifference]) -> None:
     vocabulary = page.vocabulary
     sentence_text = spot.analysed.text
-    if spot.analysed.is_marketing:
+    if spot.analysed.is_marketing or spot.analysed.asserts_nothing_current:
         return
     measure = choose_measure(vocabulary, spot)
     if measure is None:
@@ -89,7 +91,7 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
         entities = tuple(dict.fromkeys(m.entity for m in spot.analysed.mentions if m.entity))
         differences.append(StatedDifference(low, high, measure.id, evidence, spot.block_index, entities))
         return
-    if _SCALE_BEFORE.search(spot.before) or _SCALE_AFTER.match(spot.after):
+    if _SCALE_BEFORE.search(spot.before) or _SCALE_AFTER.match(spot.after) or _PAGE_REFERENCE.search(spot.before):
         return
     if _COMPARATIVE_AFTER.match(spot.after) or _is_breakdown_row(vocabulary, measure, spot.block, page.confirmed):
         return
@@ -118,12 +120,14 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
 def _is_breakdown_row(vocabulary: Vocabulary, measure: Measure, block: Block, confirmed: frozenset[str]) -> bool:
     """A cell in a row labelled with a topic or category ("Clinical Patient Care | 84") counts a
     part of the measure, not the measure itself; only rows naming an entity, the measure or a
-    qualifier ("Exam", "Total", "CCMA") state the whole."""
+    qualifier ("Exam", "Total", "CCMA") or a place ("United States", "Texas") state the whole."""
     if block.kind != "table_cell" or not block.row_header:
         return False
     label = block.row_header
     if vocabulary.mentions(label, confirmed) or vocabulary.mentions(block.column_header or "", confirmed):
         return False
+    if _NATIONAL.search(label) or (vocabulary.scopes is not None and vocabulary.scopes.search(label)):
+        return False  # a row per place ("Texas | $38,000") states the figure there
     cues = vocabulary.cues[measure.id]
     if (cues is not None and cues.search(label)) or has_noun(vocabulary, measure, label):
         return False

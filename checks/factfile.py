@@ -212,6 +212,7 @@ class FactFileModel(_Strict):
         "scope, the first being its name ([physician offices, physicians' offices]).",
     )
     marketing: Words = Field(description="Phrases that mark sales copy, whose numbers are never claims.")
+    historical: Words = Field(description="Phrases that mark a sentence as recounting the past; its figures are not claims.")
     other_names: Words = Field(
         description="Credentials and things the fact file does not track (RMA, NCMA); a number next to one is about it."
     )
@@ -543,4 +544,5 @@ def _build(model: FactFileModel, root: CommentedMap, path: str) -> FactBase:
         scopes=_scope_groups(model),
         marketing=tuple(model.marketing),
         other_names=tuple(model.other_names),
+        historical=tuple(model.historical),
     )

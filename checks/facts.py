@@ -133,6 +133,7 @@ class FactBase:
     scopes: tuple[tuple[str, ...], ...] = ()  # each group: the scope's name, then other spellings
     marketing: tuple[str, ...] = ()
     other_names: tuple[str, ...] = ()
+    historical: tuple[str, ...] = ()  # phrases of a sentence recounting the past ("back in 2020")
     _by_key: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def __post_init__(self) -> None:

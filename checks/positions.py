@@ -20,7 +20,15 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from checks.model import Block, Claim, Document, Evidence, PageDate, SourcePosition, Suppression
+from checks.model import (
+    Block,
+    Claim,
+    Document,
+    Evidence,
+    PageDate,
+    SourcePosition,
+    Suppression,
+)
 
 if TYPE_CHECKING:
     from checks.engine import AuditResult

@@ -10,6 +10,8 @@ from checks.quantities import YearSpan, find_years
 from checks.spots import CLAUSE_BREAK, Spot, clause_distance
 from checks.vocabulary import Vocabulary
 
+YEAR_RIGHT_AFTER_CHARS = 12
+_STARTING_POINT = re.compile(r"\bfrom\s+(?:about|approximately|around|roughly|nearly)?\s*$", re.IGNORECASE)
 _ATTACHED_END = re.compile(r"[(,;]|\s[–—-]\s")
 
 
@@ -26,6 +28,8 @@ def choose_qualifier(vocabulary: Vocabulary, measure: Measure, spot: Spot, sente
             named = [q for q in named if q != measure.default_qualifier]
         if named:
             return named[0] if len(named) == 1 else _closest_qualifier(cues, spot, measure)
+    if _STARTING_POINT.search(spot.before):
+        return measure.default_qualifier  # "grow from 811,000 ... to 912,200": where it starts
     nearest = _nearest_cue_before(cues, spot.before)
     if nearest:
         return nearest
@@ -79,10 +83,18 @@ def _canonical_scope(vocabulary: Vocabulary, matched: str) -> str:
 
 
 def choose_period(spot: Spot, sentence: str) -> str | None:
+    """The year or period that labels the number: one right after it ("811,000 jobs in 2024"),
+    else the nearest before it ("The 2019-29 cycle projected 17%"), else the nearest after it
+    ("12% by 2034"); else one in the table headers."""
     number_at = spot.quantity.start - spot.sentence[0]
+    number_end = spot.quantity.end - spot.sentence[0]
     years = spot.analysed.years
     if years:
-        return _format_period(min(years, key=lambda y: abs(y.start - number_at)))
+        right_after = [y for y in years if 0 <= y.start - number_end <= YEAR_RIGHT_AFTER_CHARS]
+        before = [y for y in years if y.end <= number_at]
+        after = [y for y in years if y.start >= number_end]
+        chosen = right_after[:1] or before[-1:] or after[:1] or years[:1]
+        return _format_period(chosen[0])
     for header in (spot.block.row_header, spot.block.column_header):
         header_years = find_years(header) if header else []
         if header_years:

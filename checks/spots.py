@@ -40,6 +40,15 @@ class Sentence:
         self._cues: dict[str, list[int]] = {}
 
     @cached_property
+    def asserts_nothing_current(self) -> bool:
+        """A question ("Is the CCMA 200 questions or 180?") or a sentence recounting the past
+        ("Back in 2020 the projections called for 19%") states no current figure."""
+        if self.text.rstrip().endswith("?"):
+            return True
+        pattern = self._vocabulary.historical
+        return pattern is not None and pattern.search(self.text) is not None
+
+    @cached_property
     def is_marketing(self) -> bool:
         pattern = self._vocabulary.marketing
         return pattern is not None and pattern.search(self.context) is not None

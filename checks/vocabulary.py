@@ -103,6 +103,7 @@ class Vocabulary:
         )
         self.scopes = phrase_pattern(name for group in facts.scopes for name in group)
         self.marketing = phrase_pattern(facts.marketing)
+        self.historical = phrase_pattern(facts.historical)
 
     def confirmed_aliases(self, page_text: str) -> frozenset[str]:
         """Ambiguous aliases that a confirming word somewhere on the page makes safe to read."""
