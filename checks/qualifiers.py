@@ -10,7 +10,8 @@ from checks.quantities import YearSpan, find_years
 from checks.spots import CLAUSE_BREAK, Spot, clause_distance
 from checks.vocabulary import Vocabulary
 
-YEAR_RIGHT_AFTER_CHARS = 12
+# "811,000 jobs in 2024", "$44,200 (2024)": only a preposition or bracket between number and year
+_LABELS_NUMBER = re.compile(r"\s*(?:[a-z]+\s+)?(?:in|for|as of|during)?\s*\(?\s*$", re.IGNORECASE)
 _STARTING_POINT = re.compile(r"\bfrom\s+(?:about|approximately|around|roughly|nearly)?\s*$", re.IGNORECASE)
 _ATTACHED_END = re.compile(r"[(,;]|\s[–—-]\s")
 
@@ -90,7 +91,7 @@ def choose_period(spot: Spot, sentence: str) -> str | None:
     number_end = spot.quantity.end - spot.sentence[0]
     years = spot.analysed.years
     if years:
-        right_after = [y for y in years if 0 <= y.start - number_end <= YEAR_RIGHT_AFTER_CHARS]
+        right_after = [y for y in years if y.start >= number_end and _LABELS_NUMBER.match(sentence, number_end, y.start)]
         before = [y for y in years if y.end <= number_at]
         after = [y for y in years if y.start >= number_end]
         chosen = right_after[:1] or before[-1:] or after[:1] or years[:1]

@@ -72,3 +72,34 @@ def test_figures_for_a_state_or_setting_carry_their_scope(facts):
         title=TITLE), "p.html")
     scopes = {c.evidence.matched: c.scope for c in extract(document, facts).claims}
     assert scopes == {"$53,780": "Washington", "$47,230": "California", "9 months to 2 years": None}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Is the CCMA exam 200 questions or 180??</p>",
+        "<p>Back in 2020, the 2019-29 projections called for 19% growth for medical assistants.</p>",
+        "<p>My phlebotomy program at the community college was only 7 months.</p>",
+        "<p>Source: NHA CPT Test Plan for phlebotomy, p. 4.</p>",
+    ],
+)
+def test_questions_history_anecdotes_and_page_references_are_not_claims(facts, body):
+    assert claims_of(facts, body) == set()
+
+
+def test_each_number_takes_the_year_that_labels_it(facts):
+    document = parse_html(page(
+        "<p>Medical assistant employment is projected to grow from 811,000 jobs in 2024 to 912,200 jobs in 2034.</p>"
+        "<p>Medical assistant job growth: the 2021-31 outlook said 16% and the 2024-34 outlook says 12%.</p>",
+        title=TITLE), "p.html")
+    read = {c.evidence.matched: (c.qualifier, c.period) for c in extract(document, facts).claims}
+    assert read["811,000 jobs"] == ("current", "2024")
+    assert read["912,200 jobs"] == ("projected", "2034")
+    assert read["16%"][1] == "2021-2031" and read["12%"][1] == "2024-2034"
+
+
+def test_a_pay_table_by_place_is_read_row_by_row(facts):
+    body = ("<table><tr><th>Area</th><th>Phlebotomist median annual wage</th></tr>"
+            "<tr><td>United States</td><td>$43,660</td></tr><tr><td>Texas</td><td>$38,000</td></tr></table>")
+    document = parse_html(page(body, title=TITLE), "p.html")
+    assert {(c.scope, c.low) for c in extract(document, facts).claims} == {(None, 43660), ("Texas", 38000)}
