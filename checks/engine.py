@@ -36,10 +36,10 @@ class AuditSettings:
 class PageContext:
     """One page as the rules see it: document, extracted claims, and their verdicts."""
 
-    def __init__(self, document: Document, facts: FactBase) -> None:
+    def __init__(self, document: Document, facts: FactBase, extraction: Extraction | None = None) -> None:
         self.document = document
         self.facts = facts
-        self.extraction: Extraction = extract(document, facts)
+        self.extraction: Extraction = extraction if extraction is not None else extract(document, facts)
 
     @property
     def url(self) -> str:
@@ -60,6 +60,16 @@ class AuditContext:
     facts: FactBase
     today: date
     settings: AuditSettings
+
+    @cached_property
+    def claims_by_key(self) -> dict[tuple, list[tuple[PageContext, Claim]]]:
+        """Every claim of every page under (entity, measure, qualifier, scope), in page order:
+        cross-page look-ups stay linear in the number of pages."""
+        index: dict[tuple, list[tuple[PageContext, Claim]]] = {}
+        for page in self.pages:
+            for claim in page.claims:
+                index.setdefault(claim.key, []).append((page, claim))
+        return index
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,11 +104,17 @@ def audit(
     today: date,
     settings: AuditSettings = AuditSettings(),
     failures: Sequence[PageFailure] = (),
+    extractions: Mapping[str, Extraction] | None = None,
 ) -> AuditResult:
-    """Extract and check every document; cross-page rules see all of them together."""
+    """Extract and check every document; cross-page rules see all of them together.
+
+    extractions maps a page URL to its claims extracted earlier with the same fact base (a
+    re-crawl of an unchanged page); those pages are not extracted again.
+    """
     from checks.rules import run_rules
 
-    context = AuditContext(tuple(PageContext(d, facts) for d in documents), facts, today, settings)
+    known = extractions or {}
+    context = AuditContext(tuple(PageContext(d, facts, known.get(d.url)) for d in documents), facts, today, settings)
     by_page: dict[str, list[Finding]] = {page.url: [] for page in context.pages}
     suppression = apply_suppressions(run_rules(context), documents, settings.path_ignores)
     for finding in suppression.kept:

@@ -353,3 +353,17 @@ def test_self_contradiction_hint_names_the_fact_only_when_it_backs_the_figure(fa
     assert found and "matches the fact file" not in found[0].hint
     found = findings_of(audit_html(facts, page("<p>The CCMA exam has 180 questions.</p><p>The CCMA exam has 200 questions.</p>")), "self-contradiction")
     assert found and "matches the fact file" in found[0].hint
+
+
+def test_audit_reuses_extractions_it_is_given(facts):
+    from checks.document import parse_html
+    from checks.engine import audit
+    from checks.extract import extract
+    from pagekit import TODAY
+
+    document = parse_html(page("<p>The CCMA exam has 200 questions.</p>"), "p.html")
+    fresh = audit([document], facts, TODAY)
+    reused = audit([document], facts, TODAY, extractions={"p.html": extract(document, facts)})
+    assert [f.fingerprint for f in reused.findings] == [f.fingerprint for f in fresh.findings] != []
+    empty = extract(parse_html(page("<p>No figures.</p>"), "p.html"), facts)
+    assert audit([document], facts, TODAY, extractions={"p.html": empty}).findings == ()

@@ -41,14 +41,11 @@ def first_per_value(page: "PageContext", standing: Standing) -> Iterator[tuple[C
 
 def consistent_elsewhere(context: "AuditContext", page: "PageContext", fact: "Fact") -> Claim | None:
     """A claim on another audited page that states the fact correctly: the reference to point to."""
-    for other in context.pages:
-        if other is page:
-            continue
-        for claim in other.claims:
-            same = (claim.entity, claim.measure, claim.qualifier) == (fact.entity, fact.measure, fact.qualifier)
-            if same and (claim.scope or None) == (fact.scope or None) and agrees(claim, fact):
-                return claim
-    return None
+    key = (fact.entity, fact.measure, fact.qualifier, fact.scope or None)
+    return next(
+        (claim for other, claim in context.claims_by_key.get(key, ()) if other is not page and agrees(claim, fact)),
+        None,
+    )
 
 
 def finding(
