@@ -36,14 +36,11 @@ def choose_entity(page: Page, spot: Spot, measure: Measure) -> str | None:
 def _context_entities(page: Page, spot: Spot) -> tuple[list[str], list[str]]:
     """Entities named around the sentence: close (table headers, the block before it, nearest
     first) and far (headings innermost first, then the title)."""
-    vocabulary, confirmed, block = page.vocabulary, page.confirmed, spot.block
-    headers = [single_entity(vocabulary, h, confirmed) for h in (block.column_header, block.row_header, spot.headers) if h]
-    earlier = vocabulary.mentions(block.text[: spot.sentence[0]], confirmed, spot.analysed.surroundings)
+    block = spot.block
+    headers = [page.entity_named(h) for h in (block.column_header, block.row_header, spot.headers) if h]
+    earlier = [m for m in spot.analysed.block.mentions if m.end <= spot.sentence[0]]
     close = [e for e in headers if e] + [m.entity for m in reversed(earlier) if m.entity]
-    for heading in block.heading_path:
-        if heading not in page.heading_entities:
-            page.heading_entities[heading] = single_entity(vocabulary, heading, confirmed)
-    far = [page.heading_entities[h] for h in reversed(block.heading_path) if page.heading_entities[h]]
+    far = [e for e in (page.entity_named(h) for h in reversed(block.heading_path)) if e]
     return close, far + ([page.title_entity] if page.title_entity else [])
 
 

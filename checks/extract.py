@@ -62,7 +62,7 @@ def extract(document: Document, facts: FactBase) -> Extraction:
     """Every claim about a tracked measure in the document, and every stated difference."""
     vocabulary = vocabulary_for(facts)
     confirmed = vocabulary.confirmed_aliases(" ".join((document.title, *(b.text for b in document.blocks))))
-    page = Page(document, vocabulary, confirmed, single_entity(vocabulary, document.title, confirmed), {})
+    page = Page(document, vocabulary, confirmed, single_entity(vocabulary, document.title, confirmed))
     claims: list[Claim] = []
     differences: list[StatedDifference] = []
     blocks = document.blocks

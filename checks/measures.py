@@ -27,9 +27,7 @@ def choose_measure(vocabulary: Vocabulary, spot: Spot) -> Measure | None:
     quantity = spot.quantity
     window = spot.before[-EXCLUDE_WINDOW_CHARS:] + quantity.text + spot.after[:EXCLUDE_WINDOW_CHARS]
     best: tuple[tuple[int, int], Measure] | None = None
-    for measure in vocabulary.measures():
-        if quantity.unit not in measure.accepts:
-            continue
+    for measure in vocabulary.measures_accepting(quantity.unit):
         exclude = vocabulary.excludes[measure.id]
         if exclude is not None and exclude.search(window):
             continue

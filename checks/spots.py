@@ -4,7 +4,7 @@ extraction decisions read, each computed once and shared."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from checks.model import Block, Document, Quantity
@@ -25,16 +25,38 @@ class Page:
     vocabulary: Vocabulary
     confirmed: frozenset[str]
     title_entity: str | None
-    heading_entities: dict[str, str | None]
+    _named: dict[str, str | None] = field(default_factory=dict)
+
+    def entity_named(self, text: str) -> str | None:
+        """The one entity a heading or header names, or None (none, or several); cached."""
+        if text not in self._named:
+            entities = {m.entity for m in self.vocabulary.mentions(text, self.confirmed) if m.entity}
+            self._named[text] = entities.pop() if len(entities) == 1 else None
+        return self._named[text]
+
+
+class BlockText:
+    """A block's text and the entity mentions in all of it, found once for its sentences."""
+
+    def __init__(self, block: Block, vocabulary: Vocabulary, confirmed: frozenset[str]) -> None:
+        self.text = block.text
+        self.surroundings = " ".join((block.text, *block.heading_path[-1:]))  # where a clashing name shows
+        self._vocabulary = vocabulary
+        self._confirmed = confirmed
+
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        return self._vocabulary.mentions(self.text, self._confirmed, self.surroundings)
 
 
 class Sentence:
     """One sentence and what the decisions look up in it, each computed at most once."""
 
-    def __init__(self, text: str, vocabulary: Vocabulary, confirmed: frozenset[str], context: str, surroundings: str) -> None:
+    def __init__(self, text: str, vocabulary: Vocabulary, confirmed: frozenset[str], context: str, block: "BlockText") -> None:
         self.text = text
         self.context = context  # the whole block when it is short enough to be one call to action
-        self.surroundings = surroundings  # block and nearest heading: where a clashing name shows
+        self.block = block
+        self.surroundings = block.surroundings
         self._vocabulary = vocabulary
         self._confirmed = confirmed
         self._cues: dict[str, list[int]] = {}
@@ -124,13 +146,13 @@ def spots(block: Block, index: int, vocabulary: Vocabulary, confirmed: frozenset
     headers = " ".join(h for h in (block.row_header, block.column_header, label) if h)
     spots = []
     sentences: dict[tuple[int, int], Sentence] = {}
+    shared = BlockText(block, vocabulary, confirmed)
     for position, quantity in enumerate(quantities):
         sentence = sentence_at(spans, quantity.start)
         if sentence not in sentences:
             text = block.text[sentence[0] : sentence[1]]
             context = block.text if len(block.text) <= CALL_TO_ACTION_MAX_CHARS else text
-            surroundings = " ".join((block.text, *block.heading_path[-1:]))
-            sentences[sentence] = Sentence(text, vocabulary, confirmed, context, surroundings)
+            sentences[sentence] = Sentence(text, vocabulary, confirmed, context, shared)
         previous_end = quantities[position - 1].end if position else 0
         next_start = quantities[position + 1].start if position + 1 < len(quantities) else len(block.text)
         before = block.text[max(sentence[0], previous_end) : quantity.start]

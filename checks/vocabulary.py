@@ -92,6 +92,9 @@ class Vocabulary:
         for fact in facts.facts:
             measure_kinds.setdefault(fact.measure, set()).add(self._kinds.get(fact.entity, ""))
         self._measure_kinds = {m: frozenset(k) for m, k in measure_kinds.items()}
+        self._by_unit = {
+            unit: tuple(m for m in facts.measures if unit in m.accepts) for m0 in facts.measures for unit in m0.accepts
+        }
         self.cues = {m.id: phrase_pattern(m.cues) for m in facts.measures}
         self.nouns = {m.id: phrase_pattern(m.nouns) for m in facts.measures}
         self.excludes = {m.id: phrase_pattern(m.exclude) for m in facts.measures}
@@ -140,8 +143,9 @@ class Vocabulary:
         """The kinds of entity (credential, occupation) the fact file holds this measure for."""
         return self._measure_kinds.get(measure_id, frozenset())
 
-    def measures(self) -> tuple[Measure, ...]:
-        return self.facts.measures
+    def measures_accepting(self, unit: str) -> tuple[Measure, ...]:
+        """The measures a quantity in this unit can state, in fact-file order."""
+        return self._by_unit.get(unit, ())
 
 
 def _strip_plural(matched: str, known: dict[str, str]) -> str | None:
