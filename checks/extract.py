@@ -98,11 +98,17 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
     entity = choose_entity(page, spot, measure)
     if entity is None:
         return
+    period = choose_period(spot, sentence_text)
+    qualifier = (
+        choose_qualifier(vocabulary, measure, spot, sentence_text)
+        or (_qualifier_of_period(vocabulary.facts, entity, measure, period) if period else None)
+        or measure.default_qualifier
+    )
     claims.append(
         Claim(
             entity=entity,
             measure=measure.id,
-            qualifier=choose_qualifier(vocabulary, measure, spot, sentence_text),
+            qualifier=qualifier,
             low=low,
             high=high,
             unit=measure.unit,
@@ -110,11 +116,19 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
             bound=spot.quantity.bound,
             approximate=spot.quantity.approximate,
             scope=choose_scope(vocabulary, spot, sentence_text),
-            period=choose_period(spot, sentence_text),
+            period=period,
             visible=spot.block.visible,
             stated_unit=stated_unit,
         )
     )
+
+
+def _qualifier_of_period(facts: FactBase, entity: str, measure: Measure, period: str) -> str | None:
+    """With no cue, the year can tell the qualifier: "912,200 jobs in 2034" is the projected
+    employment when the fact file's projected figure is the 2034 one."""
+    matching = {f.qualifier for f in facts.facts_for(entity, measure.id) if f.period == period}
+    matching.discard(measure.default_qualifier)
+    return matching.pop() if len(matching) == 1 else None
 
 
 def _is_breakdown_row(vocabulary: Vocabulary, measure: Measure, block: Block, confirmed: frozenset[str]) -> bool:

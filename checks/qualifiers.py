@@ -13,14 +13,15 @@ from checks.vocabulary import Vocabulary
 # "811,000 jobs in 2024", "$44,200 (2024)": only a preposition or bracket between number and year
 _LABELS_NUMBER = re.compile(r"\s*(?:[a-z]+\s+)?(?:in|for|as of|during)?\s*\(?\s*$", re.IGNORECASE)
 _STARTING_POINT = re.compile(r"\bfrom\s+(?:about|approximately|around|roughly|nearly)?\s*$", re.IGNORECASE)
-_ATTACHED_END = re.compile(r"[(,;]|\s[–—-]\s")
+_ATTACHED_END = re.compile(r"[(,;:]|\s[–—-]\s")
 
 
 
-def choose_qualifier(vocabulary: Vocabulary, measure: Measure, spot: Spot, sentence: str) -> str:
+def choose_qualifier(vocabulary: Vocabulary, measure: Measure, spot: Spot, sentence: str) -> str | None:
+    """The qualifier cue words give the number, or None when nothing names one."""
     cues = vocabulary.qualifier_cues[measure.id]
     if not cues:
-        return measure.default_qualifier
+        return None
     attached = spot.quantity.text + " " + _ATTACHED_END.split(spot.after[:30], 1)[0]
     for text in (attached, spot.headers):
         named = [qualifier for qualifier, pattern in cues if pattern is not None and pattern.search(text)]
@@ -38,7 +39,7 @@ def choose_qualifier(vocabulary: Vocabulary, measure: Measure, spot: Spot, sente
     in_sentence = {qualifier for qualifier, pattern in cues if pattern is not None and pattern.search(leading)}
     if len(in_sentence) == 1:
         return in_sentence.pop()
-    return measure.default_qualifier
+    return None
 
 
 def _closest_qualifier(cues: list, spot: Spot, measure: Measure) -> str:
