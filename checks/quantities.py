@@ -124,6 +124,8 @@ _MONTH_BEFORE_RE = re.compile(rf"\b{_MONTH}\.?{_SP}+$")
 _DAY_RE = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?{_SP}+{_YEAR_CORE}(?!\d))?", re.I)
 _SIDE_RE = re.compile(rf"(?P<number>{_NUMBER})|(?P<words>{_WORD_NUMBER})", re.I)
 
+# "two and a half hours", "2-and-a-half years": half a unit more
+_AND_A_HALF_RE = re.compile(rf"(?:{_SP}+|-)and(?:{_SP}+|-)a(?:{_SP}+|-)half(?!\w)", re.I)
 _RESTATED_RE = re.compile(
     rf"{_SP}*\({_SP}*(?:(?P<digits>\d+)|(?P<words>{_WORD_NUMBER})){_SP}*\)", re.I
 )
@@ -335,6 +337,9 @@ def _read_side(text: str, start: int) -> tuple[_Side | None, int]:
         return None, match.end()
     value, unit = numeral
     end = _after_restatement(text, match.end(), value)
+    half = _AND_A_HALF_RE.match(text, end) if unit is None else None
+    if half is not None:
+        value, end = value + 0.5, half.end()
     multiplier = _MULTIPLIER_RE.match(text, end)
     if multiplier is not None:
         value, end = value * _MULTIPLIERS[multiplier[1].lower()], multiplier.end()

@@ -141,6 +141,8 @@ MONEY_AND_PERCENT = [
 
 DURATIONS_AND_SCORES = [
     ("3 hours", q("3 hours", 3, unit="hour")),
+    ("two and a half hours long", q("two and a half hours", 2.5, unit="hour")),
+    ("a two-and-a-half-hour exam", q("two-and-a-half-hour", 2.5, unit="hour")),
     ("a 3-hour exam", q("3-hour", 3, unit="hour")),
     ("A. 24-Hour Return Policy", q("24-Hour", 24, unit="hour")),
     ("1 hour and 45 minutes", q("1 hour and 45 minutes", 105, unit="minute")),

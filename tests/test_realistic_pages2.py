@@ -23,7 +23,6 @@ GAPS: dict[str, str] = {
     'phlebotomist-data-tables:find:contradicts-fact:105 minutes': 'engine gap: cells of a data table nested in a layout <td> are not read (document.py treats the layout cell as one table cell)',
     'phlebotomist-data-tables:find:arithmetic:$24.04+$47,920': "engine gap: nested data table in a layout <td> is not read, and a row's first <th> is its label even when it is a number ('<td>Outpatient care centers</td><th>$47,920</th>')",
     'bls-projections-news:find:contradicts-fact:921,200': "engine gap: 'Employment is projected to rise from 811,000 in 2024 to 921,200 in 2034' yields no employment claim (bare counts with no noun); with 'jobs' both numbers become 'projected' with period 2024",
-    'nha-exams-in-words:find:contradicts-fact:two and a half hours': "engine gap: 'two and a half hours' is not read as a quantity (numbers in words lack fractions)",
     'school-ma-diploma:not:36 weeks (day)': "engine gap: a school's own program length in its facts box is checked against the occupation's typical training length",
     'school-ma-diploma:not:$14,950': "engine gap: a school's own tuition is checked against the occupation's program-cost range",
     'school-ma-diploma:not:$12,400': "engine gap: rows of a cost breakdown ('Tuition', 'Registration and technology fee') are each read as the whole program cost",
