@@ -24,7 +24,7 @@ from checks.facts import FactBase, Measure
 from checks.measures import choose_measure, convert, has_noun, money_period
 from checks.model import Block, Claim, Document, Evidence
 from checks.qualifiers import choose_period, choose_qualifier, choose_scope
-from checks.spots import Page, Spot, number_label, spots
+from checks.spots import TOTAL_LABEL, Page, Spot, number_label, spots
 from checks.vocabulary import Vocabulary, vocabulary_for
 
 _COMPARATIVE_AFTER = re.compile(r"\s*(?:more|less|fewer|higher|lower|above|below|faster|slower)\b", re.IGNORECASE)
@@ -62,7 +62,8 @@ def extract(document: Document, facts: FactBase) -> Extraction:
     """Every claim about a tracked measure in the document, and every stated difference."""
     vocabulary = vocabulary_for(facts)
     confirmed = vocabulary.confirmed_aliases(" ".join((document.title, *(b.text for b in document.blocks))))
-    page = Page(document, vocabulary, confirmed, single_entity(vocabulary, document.title, confirmed))
+    title_entity = single_entity(vocabulary, document.title, confirmed)
+    page = Page(document, vocabulary, confirmed, title_entity, _tables_with_total_row(document.blocks))
     claims: list[Claim] = []
     differences: list[StatedDifference] = []
     blocks = document.blocks
@@ -93,7 +94,7 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
         return
     if _SCALE_BEFORE.search(spot.before) or _SCALE_AFTER.match(spot.after) or _PAGE_REFERENCE.search(spot.before):
         return
-    if _COMPARATIVE_AFTER.match(spot.after) or _is_breakdown_row(vocabulary, measure, spot.block, page.confirmed):
+    if _COMPARATIVE_AFTER.match(spot.after) or _is_breakdown_row(vocabulary, measure, spot.block, page):
         return
     entity = choose_entity(page, spot, measure)
     if entity is None:
@@ -131,13 +132,21 @@ def _qualifier_of_period(facts: FactBase, entity: str, measure: Measure, period:
     return matching.pop() if len(matching) == 1 else None
 
 
-def _is_breakdown_row(vocabulary: Vocabulary, measure: Measure, block: Block, confirmed: frozenset[str]) -> bool:
+def _tables_with_total_row(blocks: tuple[Block, ...]) -> frozenset[int]:
+    return frozenset(
+        b.table for b in blocks if b.kind == "table_cell" and b.table is not None and TOTAL_LABEL.match(b.row_header or "")
+    )
+
+
+def _is_breakdown_row(vocabulary: Vocabulary, measure: Measure, block: Block, page: Page) -> bool:
     """A cell in a row labelled with a topic or category ("Clinical Patient Care | 84") counts a
     part of the measure, not the measure itself; only rows naming an entity, the measure or a
     qualifier ("Exam", "Total", "CCMA") or a place ("United States", "Texas") state the whole."""
     if block.kind != "table_cell" or not block.row_header:
         return False
-    label = block.row_header
+    label, confirmed = block.row_header, page.confirmed
+    if block.table in page.totalled and not TOTAL_LABEL.match(label):
+        return True  # rows above a "Total" row are its parts ("Tuition", "Registration fee")
     if vocabulary.mentions(label, confirmed) or vocabulary.mentions(block.column_header or "", confirmed):
         return False
     if _NATIONAL.search(label) or (vocabulary.scopes is not None and vocabulary.scopes.search(label)):

@@ -16,6 +16,7 @@ CLAUSE_PENALTY = 60
 CAPTION_MAX_CHARS = 60
 CALL_TO_ACTION_MAX_CHARS = 200
 CLAUSE_BREAK = re.compile(r",\s|;\s|\s[–—-]\s|\)\s*,|\b(?:while|whereas|compared|but|versus|vs\.?)\b", re.IGNORECASE)
+TOTAL_LABEL = re.compile(r"^\s*(?:total|sum|overall|all\b|grand total)", re.IGNORECASE)
 _BARE_FIGURE = re.compile(r"\s*[~≈]?\s*\$?[\d.,]+\s*\+?\s*(?:%|[a-zA-Z]{0,8}\.?)\s*")
 
 
@@ -25,6 +26,7 @@ class Page:
     vocabulary: Vocabulary
     confirmed: frozenset[str]
     title_entity: str | None
+    totalled: frozenset[int] = frozenset()  # tables with a "Total" row: their other rows are parts
     _named: dict[str, str | None] = field(default_factory=dict)
 
     def entity_named(self, text: str) -> str | None:

@@ -27,6 +27,7 @@ from checks.measures import HOURS_PER_YEAR
 from checks.model import Block, Claim, Evidence, Finding, Severity
 from checks.quantities import find_quantities
 from checks.rules.common import finding
+from checks.spots import TOTAL_LABEL
 
 if TYPE_CHECKING:
     from checks.engine import AuditContext, PageContext
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
 NAME = "arithmetic"
 CODE = "CA105"
 SEVERITY = Severity.ERROR
-_TOTAL_LABEL = re.compile(r"^\s*(?:total|sum|overall|all\b|grand total)", re.IGNORECASE)
 ANNUAL_ROUNDING = 50.0
 _TABLE_CELL_STEP = re.compile(r" > t[dh](?::nth-of-type\(\d+\))?$")
 
@@ -94,7 +94,7 @@ def _check_table(url: str, cells: list[Block]) -> Iterator[Finding]:
 def _is_total_row(row: dict[int, Block]) -> bool:
     first = row.get(min(row)) if row else None
     label = (first.row_header or first.text) if first else ""
-    return bool(_TOTAL_LABEL.match(label or ""))
+    return bool(TOTAL_LABEL.match(label or ""))
 
 
 def _sum_mismatch(url: str, cell: Block, values: list[float], total: float, unit: str) -> Iterator[Finding]:
