@@ -19,6 +19,10 @@ from realistickit import RealisticSuite, page_id
 
 # Test id -> why the engine misses it today. Remove an entry when its xfail starts passing.
 GAPS: dict[str, str] = {
+    'ma-salary-by-setting:find:arithmetic:$19.89+$43,660': "engine gap: a key-facts line with no wage word ('Phlebotomists: $43,660/yr ($19.89/hr).') yields no wage claims: a dollar amount per year or per hour beside an occupation is not taken as a wage, so the hourly/annual mismatch is missed",
+    'ccma-vs-cpt:find:stale-review:5/12/26': "engine gap: a numeric date with a two-digit year ('reviewed 5/12/26') is not read, so the page has no review date",
+    'is-the-cpt-exam-hard:not:60 questions longer': "engine gap: a relative difference ('the CCMA exam (180 questions) is 60 questions longer than the CPT') is read as an absolute CCMA question count of 60",
+    'is-the-cpt-exam-hard:max-severity': "engine gap: '60 questions longer' is read as the CCMA's question count",
     'ma-salary-by-setting:find:arithmetic:$19.87+$47,560': "engine gap: a dollar cell under a column headed 'Hourly' yields no wage claim (no wage cue in the cell or its header), so the row's $47,560 a year / $19.87 an hour pair is never compared",
     'medical-assistant-vs-phlebotomist-guide:find:qualifier-mismatch:112,300+openings': "engine gap: '112,300 additional jobs by 2034' is read as projected employment (and contradicts 912,200) because 'additional' is no new-jobs cue; it is the yearly openings figure presented as new jobs",
     'medical-assistant-vs-phlebotomist-guide:find:stale-review:2026-02-11': 'engine gap: Avada\'s <span class="updated rich-snippet-hidden">2026-02-11T…</span> dates are not read, so a page with no <meta>/JSON-LD date has no date at all',
