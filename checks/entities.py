@@ -21,7 +21,7 @@ def choose_entity(page: Page, spot: Spot, measure: Measure) -> str | None:
     if sentence_mentions:
         candidates = sentence_mentions + spot.analysed.foreign
         return _nearest(page, candidates, block.text[start:end], spot.quantity.start - start, measure) or None
-    if spot.analysed.foreign:
+    if spot.analysed.foreign or _in_another_column(page, block):
         return None
     close, far = _context_entities(page, spot)
     facts = page.vocabulary.facts
@@ -31,6 +31,19 @@ def choose_entity(page: Page, spot: Spot, measure: Measure) -> str | None:
         certified = (facts.entity(e).occupation for e in far if facts.entity(e))
         known = next((o for o in certified if o and facts.facts_for(o, measure.id)), None)
     return known or (close[0] if close else None)
+
+
+def _in_another_column(page: Page, block) -> bool:
+    """A cell under a column for something else: a name the fact file does not track ("CNA"),
+    or a column that names no entity in a table whose other columns do ("Medical Assistant |
+    Lab Assistant" when only one of them is tracked)."""
+    header = block.column_header
+    if block.kind != "table_cell" or not header or page.entity_named(header):
+        return False
+    foreign = page.vocabulary.foreign
+    if foreign is not None and foreign.search(header):
+        return True
+    return bool(block.column) and block.table in page.entity_tables
 
 
 def _context_entities(page: Page, spot: Spot) -> tuple[list[str], list[str]]:

@@ -27,13 +27,20 @@ from checks.qualifiers import choose_period, choose_qualifier, choose_scope
 from checks.spots import TOTAL_LABEL, Page, Spot, number_label, spots
 from checks.vocabulary import Vocabulary, vocabulary_for
 
-_COMPARATIVE_AFTER = re.compile(r"\s*(?:more|less|fewer|higher|lower|above|below|faster|slower)\b", re.IGNORECASE)
+_COMPARATIVE_AFTER = re.compile(
+    r"\s*(?:more|less|fewer|higher|lower|above|below|faster|slower|longer|shorter|extra)\b", re.IGNORECASE
+)
+# "20 fewer minutes", "60 questions longer than the CPT": a difference, not the figure itself
+_COMPARATIVE_INSIDE = re.compile(r"\b(?:more|fewer|less|extra|additional)\s+(?:minutes?|hours?|questions?|items?)\b", re.IGNORECASE)
 _DIFFERENCE_BEFORE = re.compile(
     r"\b(?:difference|gap|gain|premium|increase|raise|boost)\s+of\s+(?:about|approximately|around|roughly|nearly|almost|some|just|only)?\s*$",
     re.IGNORECASE,
 )
 # "390 out of 500", "a scaled 200-500 range": the scale, not a score anyone needs.
-_SCALE_BEFORE = re.compile(r"\b(?:out\s+of(?:\s+a\s+possible)?|on\s+a\s+scale\s+of|scale\s+of|maximum\s+of)\s*$", re.IGNORECASE)
+_SCALE_BEFORE = re.compile(
+    r"\b(?:out\s+of(?:\s+a\s+possible)?|on\s+a\s+scale\s+of|scale\s+of|maximum\s+of|range\s+of|scaled\s+(?:from|between))\s*$",
+    re.IGNORECASE,
+)
 _PAGE_REFERENCE = re.compile(r"\b(?:p|pp|pg|page|pages)\.?\s*$", re.IGNORECASE)
 _NATIONAL = re.compile(r"\b(?:united states|u\.s\.|us|usa|national(?:ly)?|nationwide|all states)\b", re.IGNORECASE)
 _SCALE_AFTER = re.compile(r"\s*(?:\(?scaled\)?\s+)?(?:score\s+)?(?:range|scale)\b", re.IGNORECASE)
@@ -64,6 +71,7 @@ def extract(document: Document, facts: FactBase) -> Extraction:
     confirmed = vocabulary.confirmed_aliases(" ".join((document.title, *(b.text for b in document.blocks))))
     title_entity = single_entity(vocabulary, document.title, confirmed)
     page = Page(document, vocabulary, confirmed, title_entity, _tables_with_total_row(document.blocks))
+    page.entity_tables = _tables_with_entity_columns(page)
     claims: list[Claim] = []
     differences: list[StatedDifference] = []
     blocks = document.blocks
@@ -94,7 +102,8 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
         return
     if _SCALE_BEFORE.search(spot.before) or _SCALE_AFTER.match(spot.after) or _PAGE_REFERENCE.search(spot.before):
         return
-    if _COMPARATIVE_AFTER.match(spot.after) or _is_breakdown_row(vocabulary, measure, spot.block, page):
+    comparative = _COMPARATIVE_AFTER.match(spot.after) or _COMPARATIVE_INSIDE.search(spot.quantity.text)
+    if comparative or _is_breakdown_row(vocabulary, measure, spot.block, page):
         return
     entity = choose_entity(page, spot, measure)
     if entity is None:
@@ -130,6 +139,14 @@ def _qualifier_of_period(facts: FactBase, entity: str, measure: Measure, period:
     matching = {f.qualifier for f in facts.facts_for(entity, measure.id) if f.period == period}
     matching.discard(measure.default_qualifier)
     return matching.pop() if len(matching) == 1 else None
+
+
+def _tables_with_entity_columns(page: Page) -> frozenset[int]:
+    return frozenset(
+        b.table
+        for b in page.document.blocks
+        if b.kind == "table_cell" and b.table is not None and b.column and b.column_header and page.entity_named(b.column_header)
+    )
 
 
 def _tables_with_total_row(blocks: tuple[Block, ...]) -> frozenset[int]:

@@ -45,7 +45,13 @@ def _signal(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> tuple[int, 
     if quantity.unit == "count" and quantity.noun:
         return None  # "one page ... pass it": a count of something the measure does not count
     rank = _cue_rank(vocabulary, measure, spot)
+    if rank is None and measure.unit == "usd_year" and quantity.per in ("hour", "year") and _names_entity(spot):
+        return (1, 0)  # "Phlebotomists: $43,660/yr ($19.89/hr)": a pay rate needs no pay word
     return (2, rank) if rank is not None else None
+
+
+def _names_entity(spot: Spot) -> bool:
+    return any(mention.entity for mention in spot.analysed.mentions)
 
 
 def _count_signal(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> tuple[int, int] | None:
@@ -94,11 +100,12 @@ def has_noun(vocabulary: Vocabulary, measure: Measure, text: str) -> bool:
 
 def money_period(spot: Spot) -> str | None:
     """The period of a money figure: as written after it, else an "hourly wage of" or
-    "annual salary of" before it; a wage under $300 with no period can only be hourly."""
+    "annual salary of" before it or in its table headers ("Hourly"); a wage under $300 with no
+    period can only be hourly."""
     quantity = spot.quantity
     if quantity.unit != "usd" or quantity.per is not None:
         return quantity.per
-    lead = _PERIOD_BEFORE.search(spot.before[-40:])
+    lead = _PERIOD_BEFORE.search(spot.before[-40:]) or _PERIOD_BEFORE.search(spot.headers + " ")
     if lead:
         return "hour" if lead.group(0).lower().startswith(("hour", "per hour", "an hour")) else "year"
     return "hour" if quantity.high < HOURLY_CEILING else None

@@ -23,18 +23,20 @@ def choose_qualifier(vocabulary: Vocabulary, measure: Measure, spot: Spot, sente
     if not cues:
         return None
     attached = spot.quantity.text + " " + _ATTACHED_END.split(spot.after[:30], 1)[0]
-    for text in (attached, spot.headers):
-        named = [qualifier for qualifier, pattern in cues if pattern is not None and pattern.search(text)]
-        if len(named) > 1 and text is spot.headers:
-            # "Total" row of a "Scored items" column: the total of the scored items
-            named = [q for q in named if q != measure.default_qualifier]
-        if named:
-            return named[0] if len(named) == 1 else _closest_qualifier(cues, spot, measure)
+    named = [qualifier for qualifier, pattern in cues if pattern is not None and pattern.search(attached)]
+    if named:
+        return named[0] if len(named) == 1 else _closest_qualifier(cues, spot, measure)
     if _STARTING_POINT.search(spot.before):
         return measure.default_qualifier  # "grow from 811,000 ... to 912,200": where it starts
     nearest = _nearest_cue_before(cues, spot.before)
     if nearest:
         return nearest
+    named = [qualifier for qualifier, pattern in cues if pattern is not None and pattern.search(spot.headers)]
+    if len(named) > 1:
+        # "Total" row of a "Scored items" column: the total of the scored items
+        named = [q for q in named if q != measure.default_qualifier]
+    if named:
+        return named[0] if len(named) == 1 else _closest_qualifier(cues, spot, measure)
     leading = sentence[: spot.quantity.start - spot.sentence[0]]
     in_sentence = {qualifier for qualifier, pattern in cues if pattern is not None and pattern.search(leading)}
     if len(in_sentence) == 1:

@@ -16,7 +16,9 @@ CLAUSE_PENALTY = 60
 CAPTION_MAX_CHARS = 60
 CALL_TO_ACTION_MAX_CHARS = 200
 CLAUSE_BREAK = re.compile(r",\s|;\s|\s[–—-]\s|\)\s*,|\b(?:while|whereas|compared|but|versus|vs\.?)\b", re.IGNORECASE)
-TOTAL_LABEL = re.compile(r"^\s*(?:total|sum|overall|all\b|grand total)", re.IGNORECASE)
+TOTAL_LABEL = re.compile(r"^\s*(?:total|sum|overall|grand total)\b", re.IGNORECASE)
+# "$14.99", "$29.95 one-time": a shop price; a wage in cents comes with its period ("$20.99 per hour")
+_RETAIL_PRICE = re.compile(r"\$\d{1,4}\.9[5-9]\b(?!\s*(?:/|per\b|an?\s+(?:hour|year)\b|hourly\b|\)))", re.IGNORECASE)
 _BARE_FIGURE = re.compile(r"\s*[~≈]?\s*\$?[\d.,]+\s*\+?\s*(?:%|[a-zA-Z]{0,8}\.?)\s*")
 
 
@@ -27,6 +29,7 @@ class Page:
     confirmed: frozenset[str]
     title_entity: str | None
     totalled: frozenset[int] = frozenset()  # tables with a "Total" row: their other rows are parts
+    entity_tables: frozenset[int] = frozenset()  # tables whose columns are entities ("CPT | CCMA")
     _named: dict[str, str | None] = field(default_factory=dict)
 
     def entity_named(self, text: str) -> str | None:
@@ -74,8 +77,11 @@ class Sentence:
 
     @cached_property
     def is_marketing(self) -> bool:
+        """Sales copy: a marketing phrase from the fact file, or a retail price ("$14.99")."""
         pattern = self._vocabulary.marketing
-        return pattern is not None and pattern.search(self.context) is not None
+        return _RETAIL_PRICE.search(self.context) is not None or (
+            pattern is not None and pattern.search(self.context) is not None
+        )
 
     @cached_property
     def mentions(self) -> list[Mention]:

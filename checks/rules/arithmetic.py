@@ -193,10 +193,11 @@ def _differences(context: "AuditContext", page: "PageContext") -> Iterator[Findi
     figures, against the canonical facts of the two entities its sentence compares."""
     for difference in page.extraction.differences:
         nearby = [c for c in page.claims if c.measure == difference.measure and c.evidence.locator == difference.evidence.locator]
-        candidates = [abs(a.low - b.low) for a, b in combinations(nearby, 2) if a.stated_unit == b.stated_unit]
-        if candidates:
-            if not any(_close(gap, difference) for gap in candidates):
-                yield _difference_finding(context, difference, nearby)
+        pairs = [(a, b) for a, b in combinations(nearby, 2) if a.stated_unit == b.stated_unit]
+        if pairs:
+            if not any(_close(abs(a.low - b.low), difference) for a, b in pairs):
+                closest = min(pairs, key=lambda pair: abs(abs(pair[0].low - pair[1].low) - difference.low))
+                yield _difference_finding(context, difference, closest)
             continue
         facts = _compared_facts(context, difference)
         if facts and not _close(abs(facts[0].low - facts[1].low), difference):
@@ -242,8 +243,9 @@ def _close(gap: float, difference: StatedDifference) -> bool:
     return difference.low - tolerance <= gap <= difference.high + tolerance
 
 
-def _difference_finding(context: "AuditContext", difference: StatedDifference, nearby: list[Claim]) -> Finding:
-    first, second = nearby[0], nearby[1]
+def _difference_finding(context: "AuditContext", difference: StatedDifference, pair: tuple[Claim, Claim]) -> Finding:
+    """The stated difference against the pair of figures whose gap comes nearest to it."""
+    first, second = pair
     actual = abs(first.low - second.low)
     stated = f"`{difference.evidence.matched}`"
     message = (

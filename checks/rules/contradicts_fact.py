@@ -37,9 +37,8 @@ def check(context: "AuditContext") -> Iterator[Finding]:
             message = f"{subject(claim, context.facts)} {quoted(claim)} contradicts the fact {citation(fact)}"
             reference = consistent_elsewhere(context, page, fact)
             if reference is not None:
-                message += f"; {page_name(reference.evidence.url)} says `{reference.evidence.matched}`, as the fact does"
+                message += f"; {page_name(reference.evidence.url)} agrees with the fact"
             hint = f"Change {quoted(claim)} to `{format_value(fact.low, fact.high, fact.unit)}`"
             if fact.note:
                 hint += f" ({fact.note})"
-            others = (reference,) if reference else ()
-            yield finding(NAME, SEVERITY, claim, message, hint, others=others, fact=fact, occurrences=occurrences)
+            yield finding(NAME, SEVERITY, claim, message, hint, fact=fact, occurrences=occurrences)

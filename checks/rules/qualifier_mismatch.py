@@ -39,12 +39,11 @@ def check(context: "AuditContext") -> Iterator[Finding]:
             message = _message(claim, matched, expected, context.facts)
             reference = consistent_elsewhere(context, page, expected) if expected else None
             if reference is not None:
-                message += f"; {page_name(reference.evidence.url)} gives `{reference.evidence.matched}`, as the fact does"
+                message += f"; {page_name(reference.evidence.url)} gives the {_label(expected, context.facts)} figure, as the fact does"
             hint = f"Say it is {_label(matched, context.facts)}" + (
                 f", or give the {_label(expected, context.facts)} figure instead" if expected else ""
             )
-            others = (reference,) if reference else ()
-            yield finding(NAME, SEVERITY, claim, message, hint, others=others, fact=expected or matched, occurrences=occurrences)
+            yield finding(NAME, SEVERITY, claim, message, hint, fact=expected or matched, occurrences=occurrences)
 
 
 def _message(claim: Claim, matched: "Fact", expected: "Fact | None", facts: FactBase) -> str:
