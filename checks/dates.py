@@ -34,7 +34,8 @@ _ISO_TIME = r"[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
 _ISO_DATE = rf"{_YEAR}-\d{{2}}-\d{{2}}(?:{_ISO_TIME})?"
 _DATE_SPAN = (
     rf"(?P<iso>{_ISO_DATE})(?![\d:])"
-    rf"|(?P<numeric>\d{{1,2}}(?P<sep>[/.-])\d{{1,2}}(?P=sep){_YEAR})(?!\d)"
+    rf"|(?P<numeric>\d{{1,2}}(?P<sep>[/.-])\d{{1,2}}(?P=sep)(?:{_YEAR}|\d{{2}}))(?!\d)"
+    rf"|(?P<slashed>{_YEAR}/\d{{1,2}}/\d{{1,2}})(?!\d)"
     rf"|(?P<day_month>\d{{1,2}}{_ORDINAL}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})(?!\d)"
     rf"|(?P<month_day>{_MONTH}\s+\d{{1,2}}{_ORDINAL},?\s+{_YEAR})(?!\d)"
     rf"|(?P<month>{_MONTH},?\s+{_YEAR})(?!\d)"
@@ -43,25 +44,26 @@ _DATE_SPAN = (
     rf"|(?P<year>{_YEAR})(?=\s*(?:$|[.;!?)\]|·•–—]))"
 )
 _CUE = (
-    r"(?P<cue>(?:medically\s+|expert[-\s]|last\s+)?reviewed|fact[-\s]?checked"
-    r"|(?:last\s+)?(?:updated|modified|revised)|posted|published)"
+    r"(?P<cue>(?:medically\s+|expert[-\s]|last\s+)?reviewed|fact[-\s]?checked|review\s+date|date\s+reviewed"
+    r"|(?:last\s+)?(?:updated|modified|revised)|posted|published|(?:current|accurate)(?=\s+as\s+of))"
 )
 # Between the cue and the date: punctuation, "on", "in", "as of", or "by <name> on".
 _LINK = r"(?:\s*[:|–—-]\s*|\s+)(?:by\s+[^;\n\d]{1,60}?,?\s+)?(?:(?:on|in|at|as\s+of)\s*:?\s+)?"
 # Substring tests are far cheaper than the phrase regex on the many blocks that date nothing.
-_CUE_STEMS = ("review", "updated", "modified", "revised", "posted", "published", "checked")
+_CUE_STEMS = ("review", "updated", "modified", "revised", "posted", "published", "checked", "as of")
 _PHRASE = re.compile(rf"\b{_CUE}{_LINK}(?:{_DATE_SPAN})", re.IGNORECASE)
 # "The test plan was updated in 2024" is about something else, unless it names the page.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:last\s+)?$", re.I)
 _PAGE_SUBJECT = re.compile(r"\b(?:page|article|post|guide|content|information|this)\b", re.I)
 _PASSIVE_WINDOW = 60
+TWO_DIGIT_CENTURY = 2000
 
 _ISO_ONLY = re.compile(rf"\s*({_ISO_DATE})\s*")
 _YEAR_MONTH = re.compile(rf"\s*({_YEAR})-(\d{{2}})\s*")
 _YEAR_ONLY = re.compile(rf"\s*({_YEAR})\s*")
 _MAX_DATE_VALUE_CHARS = 40
 _DATE_SPAN_ONLY = re.compile(_DATE_SPAN, re.IGNORECASE)
-_SPAN_KINDS = ("iso", "numeric", "day_month", "month_day", "month", "year")
+_SPAN_KINDS = ("iso", "numeric", "slashed", "day_month", "month_day", "month", "year")
 _NUMBER = re.compile(r"\d+")
 _MONTH_WORD = re.compile(_MONTH, re.IGNORECASE)
 _MONTHS = {
@@ -93,7 +95,7 @@ _JSON_LD_ROLES = {
     "lastReviewed": "reviewed",
 }
 _ROLE_WORDS = (
-    (re.compile(r"review|fact[-\s]?check", re.I), "reviewed"),
+    (re.compile(r"review|fact[-\s]?check|current|accurate", re.I), "reviewed"),
     (re.compile(r"updat|modif|revis", re.I), "modified"),
     (re.compile(r"publish|posted|entry-date", re.I), "published"),
 )
@@ -211,6 +213,10 @@ def _parse_span(span: str, kind: str) -> tuple[date, str] | None:
     if kind == "numeric":
         first, second, year = numbers
         month, day = (first, second) if first <= 12 else (second, first)
+        year += TWO_DIGIT_CENTURY if year < 100 else 0  # "5/12/26"
+        return _checked(lambda: date(year, month, day), "day")
+    if kind == "slashed":
+        year, month, day = numbers
         return _checked(lambda: date(year, month, day), "day")
     month_word = _MONTH_WORD.search(span)
     if month_word is None:

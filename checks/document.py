@@ -52,6 +52,9 @@ _RECORDED_TAGS = frozenset({"title", "meta", "script", "style"})
 _NEEDS_A_LOOK = _BLOCK_LEVEL | _FURNITURE_TAGS | _FURNITURE_BY_POSITION | _RECORDED_TAGS | {"br"}
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
 _FURNITURE_WORDS = ("cookie", "consent", "gdpr", "breadcrumb")
+# hAtom / microformats2 classes whose text is a page date
+_MICROFORMAT_DATE_CLASSES = frozenset({"updated", "published", "entry-date", "dt-updated", "dt-published", "date-modified"})
+_MICROFORMAT_MAX_CHARS = 40
 _NAMING_ATTRIBUTES = frozenset({"id", "class", "aria-label", "itemtype"})
 # Class and id words are never read on these: a body class like "gdpr-enabled" is no banner.
 _PAGE_ROOTS = frozenset({"html", "body", "main", "article"})
@@ -264,7 +267,10 @@ class _Walk:
         if name == "br":
             self._line_break(context)
         elif name == "time" and attrs.get("datetime"):
-            self._record_time(element, context)
+            self._record_time(element, context, element["datetime"])
+        elif _MICROFORMAT_DATE_CLASSES.intersection(attrs.get("class") or ()):
+            # hAtom's <span class="updated">2026-01-03T02:58:09+00:00</span>, often hidden
+            self._record_time(element, context, element.get_text(" ", strip=True)[:_MICROFORMAT_MAX_CHARS])
         if not block_level and hidden == context.hidden:
             return context, None
         return self._enter_scope(element, context, hidden, block_level)
@@ -315,10 +321,10 @@ class _Walk:
             return False
         return "aria-expanded" in toggle.attrs or bool(toggle.find(attrs={"aria-expanded": True}))
 
-    def _record_time(self, element: Tag, context: _Context) -> None:
+    def _record_time(self, element: Tag, context: _Context, value: str) -> None:
         collector = context.collector or self.anonymous
         preceding = "".join(collector.parts)[-60:] if collector else ""
-        self.times.append((element, preceding, _attribute_words(element)))
+        self.times.append((element, value, preceding, _attribute_words(element)))
 
     def _leave(self, exit: _Exit) -> None:
         opened = exit.opened
@@ -458,8 +464,8 @@ class _Walk:
 
     def date_sources(self) -> DateSources:
         times = tuple(
-            TimeElement(element["datetime"], cues, preceding, self.locate(element))
-            for element, preceding, cues in self.times
+            TimeElement(value, cues, preceding, self.locate(element))
+            for element, value, preceding, cues in self.times
         )
         return DateSources(meta=tuple(self.meta), json_ld=tuple(self.json_ld), times=times)
 

@@ -12,6 +12,7 @@ from checks.dates import (
     page_dates,
     parse_date_value,
 )
+from checks.document import parse_html
 from checks.model import Block, PageDate
 
 
@@ -163,3 +164,24 @@ def test_page_dates_reads_visible_phrases_with_their_block_locator():
 def test_page_dates_removes_exact_duplicates():
     blocks = (_block("Updated May 2026", "#a"), _block("Updated May 2026", "#a"), _block("Updated May 2026", "#b"))
     assert [d.locator for d in page_dates(DateSources(), blocks)] == ["#a", "#b"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "role", "value"),
+    [
+        ("reviewed 5/12/26", "reviewed", date(2026, 5, 12)),
+        ("Last modified: 2026/05/02", "modified", date(2026, 5, 2)),
+        ("Review date: April 2026", "reviewed", date(2026, 4, 1)),
+        ("Figures current as of 04/02/2026", "reviewed", date(2026, 4, 2)),
+    ],
+)
+def test_more_written_forms_of_a_review_date(phrase, role, value):
+    assert [(p.role, p.value) for p in find_date_phrases(phrase)] == [(role, value)]
+
+
+def test_a_hidden_microformat_date_is_a_page_date():
+    html = (
+        "<html><body><article><h4>FAQ<span class='updated rich-snippet-hidden'>2026-02-11T02:58:09+00:00</span></h4>"
+        "<p>Text.</p></article></body></html>"
+    )
+    assert [(d.role, d.value) for d in parse_html(html, "u").dates] == [("modified", date(2026, 2, 11))]

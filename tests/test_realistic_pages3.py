@@ -19,9 +19,7 @@ from realistickit import RealisticSuite, page_id
 
 # Test id -> why the engine misses it today. Remove an entry when its xfail starts passing.
 GAPS: dict[str, str] = {
-    'ccma-vs-cpt:find:stale-review:5/12/26': "engine gap: a numeric date with a two-digit year ('reviewed 5/12/26') is not read, so the page has no review date",
     'ma-salary-by-setting:find:arithmetic:$19.87+$47,560': "engine gap: a dollar cell under a column headed 'Hourly' yields no wage claim (no wage cue in the cell or its header), so the row's $47,560 a year / $19.87 an hour pair is never compared",
-    'medical-assistant-vs-phlebotomist-guide:find:stale-review:2026-02-11': 'engine gap: Avada\'s <span class="updated rich-snippet-hidden">2026-02-11T…</span> dates are not read, so a page with no <meta>/JSON-LD date has no date at all',
     'phlebotomist-vs-medical-assistant:find:self-contradiction:400+390': "engine gap: the FAQ line 'Passing Score: 390 on a scaled range of 200 to 500.' yields no passing-score claim, so 'NHA sets the CCMA passing score at 400' contradicts nothing on the page",
 }
 
