@@ -14,7 +14,9 @@ OTHER_KIND_PENALTY = 1000
 def choose_entity(page: Page, spot: Spot, measure: Measure) -> str | None:
     """The entity the sentence names nearest the number; else the first context that names
     one the measure is known for (table headers, earlier in the block, headings innermost
-    first, the title); else an unknown pairing from the headers or the block itself."""
+    first, the title), or the occupation a credential in the headings certifies, or a heading
+    entity of the kind the measure is about; else an unknown pairing from the headers or the
+    block itself."""
     block = spot.block
     start, end = spot.sentence
     sentence_mentions = spot.analysed.mentions
@@ -30,6 +32,11 @@ def choose_entity(page: Page, spot: Spot, measure: Measure) -> str | None:
         # a salary on a page about the CCMA is the medical assistant's salary
         certified = (facts.entity(e).occupation for e in far if facts.entity(e))
         known = next((o for o in certified if o and facts.facts_for(o, measure.id)), None)
+    if known is None:
+        # "Passing Score: 390" under "What's on the CCMA Exam?": the kind of entity the measure
+        # is about, even without a fact for this one
+        kinds = page.vocabulary.kinds_for(measure.id)
+        known = next((e for e in far if page.vocabulary.kind_of(e) in kinds), None)
     return known or (close[0] if close else None)
 
 

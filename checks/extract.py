@@ -38,7 +38,8 @@ _DIFFERENCE_BEFORE = re.compile(
 )
 # "390 out of 500", "a scaled 200-500 range": the scale, not a score anyone needs.
 _SCALE_BEFORE = re.compile(
-    r"\b(?:out\s+of(?:\s+a\s+possible)?|on\s+a\s+scale\s+of|scale\s+of|maximum\s+of|range\s+of|scaled\s+(?:from|between))\s*$",
+    r"\b(?:out\s+of(?:\s+a\s+possible)?|on\s+a\s+scale\s+of|scale\s+of|maximum\s+of|range\s+of"
+    r"|(?:scaled|run|runs|range|ranges|go|goes)\s+(?:from|between))\s*$",
     re.IGNORECASE,
 )
 _PAGE_REFERENCE = re.compile(r"\b(?:p|pp|pg|page|pages)\.?\s*$", re.IGNORECASE)

@@ -19,8 +19,6 @@ from realistickit import RealisticSuite, page_id
 
 # Test id -> why the engine misses it today. Remove an entry when its xfail starts passing.
 GAPS: dict[str, str] = {
-    'ma-salary-by-setting:find:arithmetic:$19.87+$47,560': "engine gap: a dollar cell under a column headed 'Hourly' yields no wage claim (no wage cue in the cell or its header), so the row's $47,560 a year / $19.87 an hour pair is never compared",
-    'phlebotomist-vs-medical-assistant:find:self-contradiction:400+390': "engine gap: the FAQ line 'Passing Score: 390 on a scaled range of 200 to 500.' yields no passing-score claim, so 'NHA sets the CCMA passing score at 400' contradicts nothing on the page",
 }
 
 SUITE = RealisticSuite(Path(__file__).parent / "fixtures" / "realistic3", GAPS)
