@@ -21,12 +21,12 @@ from checks.engine import AuditResult, AuditSettings, audit
 from checks.facts import FactBase
 from checks.factfile import load_facts
 from checks.errors import FactFileError
-from crawler.parsing import parser_version
+from crawler.analysis import analysis_version
 from crawler.process import SpiderJob, run_spiders
 from crawler.reporting import run_report_path, write_run_reports
 from crawler.settings import crawl_settings
 from crawler.sites import Site, SitesConfig
-from crawler.store import RunRecord, open_store
+from crawler.store import RunRecord, Store, open_store
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +74,9 @@ def execute_run(plan: RunPlan, verbose: bool = False) -> RunOutcome:
     run_id = store.start_run([site.name for site in plan.sites])
     try:
         jobs = [
-            SpiderJob(site, crawl_settings(site, plan.data_dir, plan.store_url, run_id, **dict(plan.setting_overrides)))
+            SpiderJob(
+                site, crawl_settings(site, plan.data_dir, plan.store_url, run_id, plan.facts, **dict(plan.setting_overrides))
+            )
             for site in plan.sites
         ]
         with phase("Crawl"):
@@ -83,12 +85,7 @@ def execute_run(plan: RunPlan, verbose: bool = False) -> RunOutcome:
             raise RunInterrupted(f"crawl of {', '.join(interrupted)} was interrupted before it finished")
         _interrupt_on_sigterm()
         with phase("Audit"):
-            result = audit(
-                list(store.run_documents(run_id, parser_version())), plan.facts, plan.today,
-                # One threshold per audit: a run over several sites uses the strictest of theirs.
-                AuditSettings(stale_after_days=min(site.stale_after_days for site in plan.sites)),
-                store.failures(run_id),
-            )
+            result = audit_run(plan, store, run_id)
         with phase("Storing results and writing reports"):
             store.complete_run(run_id, result, str(run_report_path(plan.report_dir, run_id)))
             write_run_reports(result, store, run_id, plan.report_dir)
@@ -98,6 +95,18 @@ def execute_run(plan: RunPlan, verbose: bool = False) -> RunOutcome:
         raise
     finally:
         store.close()
+
+
+def audit_run(plan: RunPlan, store: Store, run_id: int) -> AuditResult:
+    """The rules over every page the run analysed (the crawl extracted the claims as it went)."""
+    analyses = list(store.run_analyses(run_id, analysis_version(plan.facts)))
+    return audit(
+        [analysis.document for analysis in analyses], plan.facts, plan.today,
+        # One threshold per audit: a run over several sites uses the strictest of theirs.
+        AuditSettings(stale_after_days=min(site.stale_after_days for site in plan.sites)),
+        store.failures(run_id),
+        extractions={analysis.document.url: analysis.extraction for analysis in analyses},
+    )
 
 
 @contextmanager

@@ -1,4 +1,4 @@
-"""From fetched bytes to a Document, and the version stamp that says which parser made it."""
+"""From fetched bytes to a Document, and digests of the core's source that say which code made it."""
 
 from __future__ import annotations
 
@@ -23,16 +23,13 @@ def read_document(snapshot: Snapshot, max_bytes: int) -> Document | PageFailure:
         return PageFailure(snapshot.url, f"cannot read page: {error}", snapshot.status)
 
 
-PARSER_MODULES = ("checks.decode", "checks.document")
-
-
 @cache
-def parser_version() -> str:
-    """A digest of the source of decoding and parsing and every checks module they import: a
-    change there retires every stored parse, so a reused Document is never one this release
-    would not produce. Changes to extraction or rules do not: they run on every audit anyway."""
+def source_digest(modules: tuple[str, ...]) -> str:
+    """A digest of the source of these checks modules and every checks module they import: a
+    change there retires everything stored from their output, so nothing reused is something
+    this release would not produce."""
     digest = hashlib.sha256()
-    for source in sorted(_sources_of(PARSER_MODULES)):
+    for source in sorted(_sources_of(modules)):
         digest.update(source.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -8,9 +8,13 @@ setting.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crawler.paths import http_cache_dir
 from crawler.sites import Site
+
+if TYPE_CHECKING:
+    from checks.facts import FactBase
 
 # Seconds before the first retry of a 5xx or timeout; doubles on each further retry.
 CONTENT_AUDIT_RETRY_BACKOFF = 1.0
@@ -21,6 +25,8 @@ CONTENT_AUDIT_PROGRESS_INTERVAL = 30.0
 # SQLAlchemy URL of the run store and the run the crawl belongs to; set per crawl.
 CONTENT_AUDIT_STORE_URL = ""
 CONTENT_AUDIT_RUN_ID = 0
+# The checks.facts.FactBase pages are analysed with as they arrive; set per crawl.
+CONTENT_AUDIT_FACTS = None
 
 BASE_SETTINGS: dict[str, object] = {
     "TWISTED_REACTOR": "twisted.internet.asyncioreactor.AsyncioSelectorReactor",
@@ -61,6 +67,7 @@ BASE_SETTINGS: dict[str, object] = {
     "CONTENT_AUDIT_PROGRESS_INTERVAL": CONTENT_AUDIT_PROGRESS_INTERVAL,
     "CONTENT_AUDIT_STORE_URL": CONTENT_AUDIT_STORE_URL,
     "CONTENT_AUDIT_RUN_ID": CONTENT_AUDIT_RUN_ID,
+    "CONTENT_AUDIT_FACTS": CONTENT_AUDIT_FACTS,
 }
 
 
@@ -83,12 +90,15 @@ def site_settings(site: Site) -> dict[str, object]:
     }
 
 
-def crawl_settings(site: Site, data_dir: Path, store_url: str, run_id: int, **overrides: object) -> dict[str, object]:
+def crawl_settings(
+    site: Site, data_dir: Path, store_url: str, run_id: int, facts: FactBase, **overrides: object
+) -> dict[str, object]:
     return {
         **BASE_SETTINGS,
         **site_settings(site),
         "HTTPCACHE_DIR": str(http_cache_dir(data_dir)),
         "CONTENT_AUDIT_STORE_URL": store_url,
         "CONTENT_AUDIT_RUN_ID": run_id,
+        "CONTENT_AUDIT_FACTS": facts,
         **overrides,
     }

@@ -14,30 +14,31 @@ import os
 import pickle
 import socket
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
-from sqlalchemy import Engine, case, create_engine, event, func, select, update
+from sqlalchemy import Engine, case, create_engine, event, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from checks.model import Document, PageFailure
+from checks.model import PageFailure
 from crawler.snapshot import Snapshot, kept_headers
 from crawler.storeschema import (
+    AnalysisRow,
     BodyRow,
     ClaimRow,
-    DocumentRow,
     FailureRow,
     FindingRow,
     RunRow,
@@ -47,10 +48,13 @@ from crawler.storeschema import (
 
 if TYPE_CHECKING:
     from checks.engine import AuditResult
+    from crawler.analysis import PageAnalysis
     from checks.model import Claim, Finding
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_S = 30
+INSERT_BATCH = 500
+T = TypeVar("T")
 
 
 class StoreError(Exception):
@@ -223,42 +227,42 @@ class Store:
             return len(dead)
 
     def add_snapshot(
-        self, run_id: int, snapshot: Snapshot, parsed: Document | None = None, parser_version: str = ""
+        self, run_id: int, snapshot: Snapshot, analysis: PageAnalysis | None = None, analysis_version: str = ""
     ) -> None:
-        """Record a fetched page; `parsed` is its Document when this run had to parse it."""
+        """Record a fetched page; `analysis` is its PageAnalysis when this run had to make it."""
         digest = snapshot.content_hash
         with self._sessions() as session:
             _insert_ignoring_duplicates(
                 session, BodyRow, content_hash=digest, size=len(snapshot.body), body=zlib.compress(snapshot.body)
             )
-            if parsed is not None:
+            if analysis is not None:
                 _insert_ignoring_duplicates(
-                    session, DocumentRow, url=snapshot.url, content_hash=digest, parser_version=parser_version,
-                    document=zlib.compress(pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)),
+                    session, AnalysisRow, url=snapshot.url, content_hash=digest, analysis_version=analysis_version,
+                    analysis=zlib.compress(pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL)),
                 )
             session.add(
                 SnapshotRow(
                     run_id=run_id, site=snapshot.site, url=snapshot.url, fetched_at=snapshot.fetched_at,
                     status=snapshot.status, cached=snapshot.cached, headers=kept_headers(snapshot.headers),
-                    content_hash=digest, parsed=parsed is not None,
+                    content_hash=digest, parsed=analysis is not None,
                 )
             )
             session.commit()
 
-    def has_document(self, url: str, content_hash: str, parser_version: str) -> bool:
+    def has_analysis(self, url: str, content_hash: str, analysis_version: str) -> bool:
         with self._sessions() as session:
-            return session.get(DocumentRow, (url, content_hash, parser_version)) is not None
+            return session.get(AnalysisRow, (url, content_hash, analysis_version)) is not None
 
-    def run_documents(self, run_id: int, parser_version: str) -> Iterator[Document]:
-        """The parsed pages of a run, one at a time (a large site never sits in memory twice)."""
+    def run_analyses(self, run_id: int, analysis_version: str) -> Iterator[PageAnalysis]:
+        """The analysed pages of a run, one at a time, in the order they were fetched."""
         with self._sessions() as session:
             rows = session.scalars(
-                select(DocumentRow.document)
+                select(AnalysisRow.analysis)
                 .join(
                     SnapshotRow,
-                    (SnapshotRow.url == DocumentRow.url) & (SnapshotRow.content_hash == DocumentRow.content_hash),
+                    (SnapshotRow.url == AnalysisRow.url) & (SnapshotRow.content_hash == AnalysisRow.content_hash),
                 )
-                .where(SnapshotRow.run_id == run_id, DocumentRow.parser_version == parser_version)
+                .where(SnapshotRow.run_id == run_id, AnalysisRow.analysis_version == analysis_version)
                 .order_by(SnapshotRow.id)
                 .execution_options(yield_per=50)
             )
@@ -290,10 +294,14 @@ class Store:
 
     def complete_run(self, run_id: int, result: AuditResult, report_path: str | None) -> None:
         """Store the audit's claims and findings and close the run."""
+        claims = (_claim_values(run_id, page.url, claim) for page in result.pages for claim in page.claims)
+        findings = (_finding_values(run_id, finding) for finding in result.findings)
         with self._sessions() as session:
-            for page in result.pages:
-                session.add_all(_claim_row(run_id, page.url, claim) for claim in page.claims)
-            session.add_all(_finding_row(run_id, finding) for finding in result.findings)
+            # Plain multi-row INSERTs in batches: a large site has tens of thousands of claims,
+            # which as ORM objects would cost seconds and hold them all in the session at once.
+            for table, rows in ((ClaimRow, claims), (FindingRow, findings)):
+                for batch in batched(rows, INSERT_BATCH):
+                    session.execute(insert(table), batch)
             self._close_run(
                 session, run_id, status="completed", report_path=report_path,
                 failures=len(result.failures), findings=len(result.findings), **self._snapshot_counts(session, run_id),
@@ -362,19 +370,25 @@ def _snapshot_from_row(row: SnapshotRow, body: bytes) -> Snapshot:
     )
 
 
-def _claim_row(run_id: int, url: str, claim: Claim) -> ClaimRow:
-    return ClaimRow(
+def _claim_values(run_id: int, url: str, claim: Claim) -> dict[str, object]:
+    return dict(
         run_id=run_id, url=url, entity=claim.entity, measure=claim.measure, qualifier=claim.qualifier,
         low=claim.low, high=claim.high, unit=claim.unit, scope=claim.scope, period=claim.period,
         quote=claim.evidence.quote, locator=claim.evidence.locator,
     )
 
 
-def _finding_row(run_id: int, finding: Finding) -> FindingRow:
-    return FindingRow(
+def _finding_values(run_id: int, finding: Finding) -> dict[str, object]:
+    return dict(
         run_id=run_id, fingerprint=finding.fingerprint, rule=finding.rule, severity=finding.severity.value,
         url=finding.url, message=finding.message, hint=finding.hint,
     )
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def _run_record(row: RunRow) -> RunRecord:

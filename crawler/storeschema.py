@@ -64,17 +64,18 @@ class SnapshotRow(Base):
     parsed: Mapped[bool] = mapped_column(default=False)
 
 
-class DocumentRow(Base):
-    """A parsed page (pickled, zlib-compressed checks.model.Document) for a body and parser.
+class AnalysisRow(Base):
+    """A page's analysis (pickled, zlib-compressed crawler.analysis.PageAnalysis) for a body.
 
-    parser_version changes whenever the parsing code does, so a stale parse is never reused.
+    analysis_version changes with the parsing and extraction code and the fact base, so a stale
+    analysis is never reused.
     """
 
-    __tablename__ = "documents"
+    __tablename__ = "page_analyses"
     url: Mapped[str] = mapped_column(Text, primary_key=True)
     content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
-    parser_version: Mapped[str] = mapped_column(String(64), primary_key=True)
-    document: Mapped[bytes] = mapped_column(LargeBinary)
+    analysis_version: Mapped[str] = mapped_column(String(64), primary_key=True)
+    analysis: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class ClaimRow(Base):

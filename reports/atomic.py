@@ -8,16 +8,28 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 
 def atomic_write(path: Path, text: str) -> Path:
     """Write text to path as UTF-8 in one rename; the folder is created if needed."""
+    with atomic_stream(path) as stream:
+        stream.write(text)
+    return path
+
+
+@contextmanager
+def atomic_stream(path: Path) -> Iterator[TextIO]:
+    """A UTF-8 text stream whose content replaces path in one rename when the block ends without
+    an error: a large report is written piece by piece instead of being held whole in memory."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         # mkstemp creates the file 0600; a report is meant to be read by others, like any new file.
@@ -26,7 +38,6 @@ def atomic_write(path: Path, text: str) -> Path:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    return path
 
 
 def _umask() -> int:

@@ -131,3 +131,17 @@ def test_opening_migrates_a_store_left_at_an_older_revision(store_url):
     engine.dispose()
     store = open_store(store_url)
     assert [(run.id, run.status, run.pages) for run in store.runs()] == [(1, "completed", 3)]
+
+
+def test_a_store_with_parsed_documents_moves_to_page_analyses(store_url):
+    engine = create_store_engine(store_url)
+    migrate(engine, "0002")
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO documents VALUES ('https://a/', 'h', 'p1', x'00')"))
+    engine.dispose()
+    store = open_store(store_url)
+    with store.engine.connect() as connection:
+        tables = set(connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'")).scalars())
+    assert "page_analyses" in tables and "documents" not in tables
+    assert not store.has_analysis("https://a/", "h", "p1")
+    store.close()

@@ -1,6 +1,7 @@
-"""Writes every page and failure of the crawl to the run store as it arrives, parsing a page
-only when no Document for the same URL, body and parser is already stored (a 304 or an
-unchanged body costs a hash and a look-up, not a parse)."""
+"""Writes every page and failure of the crawl to the run store as it arrives, reading the page
+and extracting its claims only when no analysis of the same URL and body by the same code and
+fact base is stored (a 304 or an unchanged body costs a hash and a look-up, not a parse): the
+audit at the end of the run then only runs the rules."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from typing import TYPE_CHECKING
 
 from scrapy.exceptions import NotConfigured
 
+from checks.facts import FactBase
 from checks.model import PageFailure
-from crawler.parsing import parser_version, read_document
+from crawler.analysis import analyse, analysis_version
 from crawler.snapshot import Snapshot
 from crawler.store import Store, open_store
 
@@ -19,12 +21,13 @@ if TYPE_CHECKING:
 
 
 class StorePipeline:
-    def __init__(self, store_url: str, run_id: int, max_bytes: int, stats: StatsCollector) -> None:
+    def __init__(self, store_url: str, run_id: int, facts: FactBase, max_bytes: int, stats: StatsCollector) -> None:
         self.store_url = store_url
         self.run_id = run_id
+        self.facts = facts
         self.max_bytes = max_bytes
         self.stats = stats
-        self.parser = parser_version()
+        self.version = analysis_version(facts)
         self.store: Store | None = None
 
     @classmethod
@@ -32,8 +35,11 @@ class StorePipeline:
         settings = crawler.settings
         if not settings.get("CONTENT_AUDIT_STORE_URL") or not settings.getint("CONTENT_AUDIT_RUN_ID"):
             raise NotConfigured("no run store configured")
+        facts = settings.get("CONTENT_AUDIT_FACTS")
+        if not isinstance(facts, FactBase):
+            raise NotConfigured("no fact base to extract claims with")
         return cls(
-            settings["CONTENT_AUDIT_STORE_URL"], settings.getint("CONTENT_AUDIT_RUN_ID"),
+            settings["CONTENT_AUDIT_STORE_URL"], settings.getint("CONTENT_AUDIT_RUN_ID"), facts,
             settings.getint("DOWNLOAD_MAXSIZE"), crawler.stats,
         )
 
@@ -55,16 +61,19 @@ class StorePipeline:
         self.stats.inc_value("content_audit/pages")
         if snapshot.cached:
             self.stats.inc_value("content_audit/not_modified")
-        if self.store.has_document(snapshot.url, snapshot.content_hash, self.parser):
+        if self.store.has_analysis(snapshot.url, snapshot.content_hash, self.version):
             self.store.add_snapshot(self.run_id, snapshot)
             return
-        document = read_document(snapshot, self.max_bytes)
-        if isinstance(document, PageFailure):
+        try:
+            analysis = analyse(snapshot, self.facts, self.max_bytes)
+        except Exception as error:  # an extractor bug on one page must not drop it from the run unseen
+            analysis = PageFailure(snapshot.url, f"cannot extract claims: {type(error).__name__}: {error}", snapshot.status)
+        if isinstance(analysis, PageFailure):
             self.store.add_snapshot(self.run_id, snapshot)
-            self._record_failure(document)
+            self._record_failure(analysis)
             return
         self.stats.inc_value("content_audit/parsed")
-        self.store.add_snapshot(self.run_id, snapshot, document, self.parser)
+        self.store.add_snapshot(self.run_id, snapshot, analysis, self.version)
 
     def _record_failure(self, failure: PageFailure) -> None:
         self.stats.inc_value("content_audit/failures")

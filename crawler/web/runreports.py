@@ -2,8 +2,8 @@
 
 When the run's report folder holds its HTML report (run-ID.html next to the run's report file),
 that file is served as written. Otherwise the report is rendered from what the store kept: the
-run's pages (parsed documents when this release parsed them, else the stored bodies parsed
-again), audited as of the run's date with the service's fact file, with the run's history.
+run's pages (their stored analyses when this release made them with the same facts, else the
+stored bodies read again), audited as of the run's date with the service's fact file, with the run's history.
 Completed runs never change, so a rendered report is kept in memory for the next request.
 """
 
@@ -13,8 +13,7 @@ from pathlib import Path
 
 from checks.engine import AuditResult, AuditSettings, audit
 from checks.facts import FactBase
-from checks.model import Document
-from crawler.parsing import parser_version, read_document
+from crawler.analysis import PageAnalysis, analyse, analysis_version
 from crawler.store import RunRecord, Store
 from crawler.web.cache import TtlCache
 from reports.formats.html import render, run_report_name
@@ -53,17 +52,15 @@ class RunReports:
         return cached
 
     def reaudit(self, run: RunRecord) -> AuditResult:
+        analyses = list(self._store.run_analyses(run.id, analysis_version(self._facts)))
+        if len(analyses) != run.pages:
+            # Analysed by another release or with other facts (or not readable): read the bodies again.
+            read = (analyse(snapshot, self._facts, MAX_STORED_PAGE_BYTES) for snapshot, _ in self._store.snapshot_bodies(run.id))
+            analyses = [page for page in read if isinstance(page, PageAnalysis)]
         return audit(
-            self._documents(run), self._facts, run.started_at.date(), self._settings, self._store.failures(run.id)
+            [analysis.document for analysis in analyses], self._facts, run.started_at.date(), self._settings,
+            self._store.failures(run.id), extractions={analysis.document.url: analysis.extraction for analysis in analyses},
         )
-
-    def _documents(self, run: RunRecord) -> list[Document]:
-        documents = list(self._store.run_documents(run.id, parser_version()))
-        if len(documents) == run.pages:
-            return documents
-        # Parsed by an earlier release (or not parseable): read the stored bodies again.
-        read = (read_document(snapshot, MAX_STORED_PAGE_BYTES) for snapshot, _ in self._store.snapshot_bodies(run.id))
-        return [page for page in read if isinstance(page, Document)]
 
 
 def written_report(run: RunRecord) -> Path | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Iterator
 from datetime import datetime, timezone
 from functools import cache
 from pathlib import Path
@@ -17,7 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from checks.engine import AuditResult
-from reports.atomic import atomic_write
+from reports.atomic import atomic_stream
 from reports.history import ReportHistory
 from reports.links import safe_href
 from reports.reportview import SEVERITIES, build_view
@@ -30,8 +31,12 @@ INDEX_NAME = "index.html"
 
 def render(result: AuditResult, history: ReportHistory | None = None) -> str:
     """The report for result; history adds the run, what changed since the last run and the trend."""
+    return "".join(_rendered_pieces(result, history))
+
+
+def _rendered_pieces(result: AuditResult, history: ReportHistory | None) -> Iterator[str]:
     script = report_script()
-    return environment().get_template("report.html").render(
+    return environment().get_template("report.html").generate(
         view=build_view(result, history), severities=SEVERITIES, script=script, script_hash=csp_hash(script),
         index_name=INDEX_NAME,
     )
@@ -46,8 +51,14 @@ def report_filename(result: AuditResult, history: ReportHistory | None) -> str:
 
 
 def write_run_report(result: AuditResult, history: ReportHistory | None, directory: Path) -> Path:
-    """Render into directory/run-ID.html (audit-DATE.html without history), atomically."""
-    return atomic_write(Path(directory) / report_filename(result, history), render(result, history))
+    """Render into directory/run-ID.html (audit-DATE.html without history), atomically.
+
+    Written as the template produces it: a site's report runs to tens of megabytes, which as one
+    string would set the crawl's peak memory."""
+    path = Path(directory) / report_filename(result, history)
+    with atomic_stream(path) as stream:
+        stream.writelines(_rendered_pieces(result, history))
+    return path
 
 
 @cache
