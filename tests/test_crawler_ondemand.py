@@ -1,6 +1,5 @@
 """fetch_documents: the on-demand audit's fetch through the crawl's stack, on a loopback site."""
 
-import time
 
 import pytest
 
@@ -14,14 +13,11 @@ def site(tmp_path_factory):
         yield served
 
 
-def test_one_page_becomes_a_document_quickly(site):
-    started = time.perf_counter()
+def test_one_page_becomes_a_document(site):
     documents, failures = fetch_documents([site.url + "cpt-vs-ccma.html"], FetchSettings())
-    elapsed = time.perf_counter() - started
     assert failures == []
     assert [d.url for d in documents] == [site.url + "cpt-vs-ccma.html"]
     assert documents[0].title
-    assert elapsed < 1.5
 
 
 def test_each_url_is_a_document_or_a_failure_with_its_reason(site):
