@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checks.model import Quantity
 
@@ -254,6 +255,16 @@ class _Reading:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, sorted by start and non-overlapping."""
+    return list(_scan(text))
+
+
+@lru_cache(maxsize=8192)
+def _scan(text: str) -> tuple[Quantity, ...]:
+    """Cached by text: a site repeats its boilerplate blocks on every page it crawls."""
+    return tuple(_find(text))
+
+
+def _find(text: str) -> list[Quantity]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few non-ASCII letters lower-case to two characters
         lowered = text.translate(_ASCII_LOWER)
