@@ -54,7 +54,7 @@ from functools import lru_cache
 
 from checks.model import Quantity
 
-__all__ = ["YearSpan", "find_quantities", "find_years"]
+__all__ = ["YearSpan", "find_quantities", "find_years", "forget_scans"]
 
 # Whitespace that stays on one line (NBSP and thin spaces included): a number's unit, noun or
 # range partner is never on the next line of a flattened table or card.
@@ -262,6 +262,11 @@ def find_quantities(text: str) -> list[Quantity]:
 def _scan(text: str) -> tuple[Quantity, ...]:
     """Cached by text: a site repeats its boilerplate blocks on every page it crawls."""
     return tuple(_find(text))
+
+
+def forget_scans() -> None:
+    """Empty the scan cache, so a benchmark measures a first reading of a page."""
+    _scan.cache_clear()
 
 
 def _find(text: str) -> list[Quantity]:
