@@ -37,7 +37,6 @@ class RunPlan:
 
     sites: tuple[Site, ...]
     facts: FactBase
-    data_dir: Path
     store_url: str
     report_dir: Path
     today: date
@@ -63,7 +62,7 @@ def plan_run(
 ) -> RunPlan:
     sites = config.select(names)
     return RunPlan(
-        sites, read_facts(config.facts_path), data_dir, store_url, config.report_dir(sites, data_dir), today,
+        sites, read_facts(config.facts_path), store_url, config.report_dir(sites, data_dir), today,
         tuple(overrides.items()),
     )
 
@@ -75,7 +74,7 @@ def execute_run(plan: RunPlan, verbose: bool = False) -> RunOutcome:
     try:
         jobs = [
             SpiderJob(
-                site, crawl_settings(site, plan.data_dir, plan.store_url, run_id, plan.facts, **dict(plan.setting_overrides))
+                site, crawl_settings(site, plan.store_url, run_id, plan.facts, **dict(plan.setting_overrides))
             )
             for site in plan.sites
         ]

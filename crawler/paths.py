@@ -1,7 +1,7 @@
 """Where the service keeps its state: one data directory, overridable by option or environment.
 
-The data directory holds the SQLite store, Scrapy's HTTP cache (the validators that make
-re-crawls conditional) and, unless a site says otherwise, the reports.
+The data directory holds the SQLite store (whose snapshots are also Scrapy's HTTP cache: the
+validators that make re-crawls conditional) and, unless a site says otherwise, the reports.
 """
 
 from __future__ import annotations
@@ -23,10 +23,6 @@ def resolve_data_dir(option: str | os.PathLike[str] | None = None) -> Path:
 def resolve_store_url(data_dir: Path, option: str | None = None) -> str:
     """--store wins, then $CONTENT_AUDIT_STORE, then a SQLite file in the data directory."""
     return option or os.environ.get(STORE_URL_ENV) or f"sqlite:///{data_dir / 'audit.db'}"
-
-
-def http_cache_dir(data_dir: Path) -> Path:
-    return data_dir / "httpcache"
 
 
 def default_report_dir(data_dir: Path, site: str) -> Path:

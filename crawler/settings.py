@@ -7,10 +7,8 @@ setting.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crawler.paths import http_cache_dir
 from crawler.sites import Site
 
 if TYPE_CHECKING:
@@ -47,11 +45,12 @@ BASE_SETTINGS: dict[str, object] = {
     "REDIRECT_MAX_TIMES": 10,
     "RETRY_ENABLED": True,
     "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408, 429],
-    # Conditional re-crawls: keep every response with its validators; RFC2616Policy then sends
-    # If-None-Match / If-Modified-Since and serves the stored body on a 304 ("cached" flag).
+    # Conditional re-crawls: a page's last snapshot in the run store is its cached response;
+    # RFC2616Policy sends If-None-Match / If-Modified-Since from it and serves the stored body on
+    # a 304 ("cached" flag). See crawler.httpcache.
     "HTTPCACHE_ENABLED": True,
     "HTTPCACHE_POLICY": "scrapy.extensions.httpcache.RFC2616Policy",
-    "HTTPCACHE_STORAGE": "scrapy.extensions.httpcache.FilesystemCacheStorage",
+    "HTTPCACHE_STORAGE": "crawler.httpcache.StoreCacheStorage",
     # Without this the policy's heuristic freshness (from an old Last-Modified) serves pages from
     # the cache without asking the server at all: every run must revalidate every page.
     "DEFAULT_REQUEST_HEADERS": {
@@ -91,12 +90,11 @@ def site_settings(site: Site) -> dict[str, object]:
 
 
 def crawl_settings(
-    site: Site, data_dir: Path, store_url: str, run_id: int, facts: FactBase, **overrides: object
+    site: Site, store_url: str, run_id: int, facts: FactBase, **overrides: object
 ) -> dict[str, object]:
     return {
         **BASE_SETTINGS,
         **site_settings(site),
-        "HTTPCACHE_DIR": str(http_cache_dir(data_dir)),
         "CONTENT_AUDIT_STORE_URL": store_url,
         "CONTENT_AUDIT_RUN_ID": run_id,
         "CONTENT_AUDIT_FACTS": facts,

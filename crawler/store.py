@@ -232,9 +232,11 @@ class Store:
         """Record a fetched page; `analysis` is its PageAnalysis when this run had to make it."""
         digest = snapshot.content_hash
         with self._sessions() as session:
-            _insert_ignoring_duplicates(
-                session, BodyRow, content_hash=digest, size=len(snapshot.body), body=zlib.compress(snapshot.body)
-            )
+            # Most bodies of a re-crawl are stored already: compressing them again would be wasted.
+            if session.scalar(select(BodyRow.size).where(BodyRow.content_hash == digest)) is None:
+                _insert_ignoring_duplicates(
+                    session, BodyRow, content_hash=digest, size=len(snapshot.body), body=zlib.compress(snapshot.body)
+                )
             if analysis is not None:
                 _insert_ignoring_duplicates(
                     session, AnalysisRow, url=snapshot.url, content_hash=digest, analysis_version=analysis_version,
@@ -268,6 +270,18 @@ class Store:
             )
             for blob in rows:
                 yield pickle.loads(zlib.decompress(blob))
+
+    def latest_snapshot(self, url: str) -> Snapshot | None:
+        """The last page fetched from url, with its body: what a conditional re-crawl revalidates."""
+        with self._sessions() as session:
+            row = session.execute(
+                select(SnapshotRow, BodyRow.body)
+                .join(BodyRow, BodyRow.content_hash == SnapshotRow.content_hash)
+                .where(SnapshotRow.url == url)
+                .order_by(SnapshotRow.id.desc())
+                .limit(1)
+            ).first()
+        return None if row is None else _snapshot_from_row(row[0], zlib.decompress(row[1]))
 
     def add_failure(self, run_id: int, failure: PageFailure) -> None:
         with self._sessions() as session:

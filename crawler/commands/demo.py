@@ -41,6 +41,6 @@ def demo_command(data_dir: Path | None, store_url: str | None) -> None:
                 name=DEMO_SITE_NAME, start_urls=[base_url], max_pages=50,
                 politeness=Politeness(concurrency=4, delay=0, autothrottle=False),
             )
-            plan = RunPlan((site,), facts, directory, url, default_report_dir(directory, site.name), date.today())
+            plan = RunPlan((site,), facts, url, default_report_dir(directory, site.name), date.today())
             outcome = execute_run(plan)
     report_outcome(outcome)
