@@ -109,10 +109,18 @@ def parse_html(html: str, url: str) -> Document:
 
 
 def normalize_text(text: str) -> str:
-    """Collapse whitespace (NBSP included) and drop soft hyphens and zero-width characters."""
+    """Collapse whitespace (NBSP included), drop soft hyphens and zero-width characters, and
+    write typographic hyphens and vulgar fractions the way the number grammar reads them
+    ("3‑hour" with a non-breaking hyphen, "2½ hours")."""
     if not text.isascii():
-        text = _INVISIBLE_CHARS.sub("", text)
+        text = _INVISIBLE_CHARS.sub("", text).translate(_TYPOGRAPHIC_HYPHENS)
+        text = _FRACTION_AFTER_DIGIT.sub(lambda m: m.group(1) + _FRACTIONS[m.group(2)], text)
     return " ".join(text.split())
+
+
+_TYPOGRAPHIC_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+_FRACTIONS = {"½": ".5", "¼": ".25", "¾": ".75"}
+_FRACTION_AFTER_DIGIT = re.compile(r"(\d)([½¼¾])")
 
 
 @dataclass(eq=False, slots=True)

@@ -6,6 +6,7 @@ from checks.facts import Measure
 from checks.spots import Page, Spot, clause_distance
 from checks.vocabulary import Mention, Vocabulary
 
+SUBJECT_BONUS = 40
 UNKNOWN_PAIR_PENALTY = 500
 OTHER_KIND_PENALTY = 1000
 
@@ -60,7 +61,13 @@ def _context_entities(page: Page, spot: Spot) -> tuple[list[str], list[str]]:
     headers = [page.entity_named(h) for h in (block.column_header, block.row_header, spot.headers) if h]
     earlier = [m for m in spot.analysed.block.mentions if m.end <= spot.sentence[0]]
     close = [e for e in headers if e] + [m.entity for m in reversed(earlier) if m.entity]
-    far = [e for e in (page.entity_named(h) for h in reversed(block.heading_path)) if e]
+    far: list[str] = []
+    for heading in reversed(block.heading_path):
+        entity = page.entity_named(heading)
+        if entity is None and page.names_other(heading):
+            return close, far  # under "RMA (AMT)" the page's own subject no longer applies
+        if entity:
+            far.append(entity)
     return close, far + ([page.title_entity] if page.title_entity else [])
 
 
@@ -75,8 +82,12 @@ def _nearest(page: Page, mentions: list[Mention], sentence: str, number_at: int,
     credential, not the occupation)."""
     vocabulary = page.vocabulary
 
+    subject = min(mentions, key=lambda m: m.start)
+
     def cost(mention: Mention) -> int:
         distance = clause_distance(sentence, mention.start, mention.end, number_at)
+        if mention is subject and mention.end <= number_at:
+            distance -= SUBJECT_BONUS  # "The PBT is the ASCP's counterpart to the NHA CPT, ... 100 questions"
         if not mention.entity or vocabulary.facts.facts_for(mention.entity, measure.id):
             return distance
         kind_known = vocabulary.kind_of(mention.entity) in vocabulary.kinds_for(measure.id)

@@ -42,6 +42,7 @@ _SCALE_BEFORE = re.compile(
     r"|(?:scaled|run|runs|range|ranges|go|goes)\s+(?:from|between))\s*$",
     re.IGNORECASE,
 )
+_CODE_BEFORE = re.compile(r"\b([A-Z]{2,5})\s?$")
 _PAGE_REFERENCE = re.compile(r"\b(?:p|pp|pg|page|pages)\.?\s*$", re.IGNORECASE)
 _NATIONAL = re.compile(r"\b(?:united states|u\.s\.|us|usa|national(?:ly)?|nationwide|all states)\b", re.IGNORECASE)
 _SCALE_AFTER = re.compile(r"\s*(?:\(?scaled\)?\s+)?(?:score\s+)?(?:range|scale)\b", re.IGNORECASE)
@@ -103,6 +104,8 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
         return
     if _SCALE_BEFORE.search(spot.before) or _SCALE_AFTER.match(spot.after) or _PAGE_REFERENCE.search(spot.before):
         return
+    if _is_course_code(vocabulary, page, spot):
+        return
     comparative = _COMPARATIVE_AFTER.match(spot.after) or _COMPARATIVE_INSIDE.search(spot.quantity.text)
     if comparative or _is_breakdown_row(vocabulary, measure, spot.block, page):
         return
@@ -140,6 +143,12 @@ def _qualifier_of_period(facts: FactBase, entity: str, measure: Measure, period:
     matching = {f.qualifier for f in facts.facts_for(entity, measure.id) if f.period == period}
     matching.discard(measure.default_qualifier)
     return matching.pop() if len(matching) == 1 else None
+
+
+def _is_course_code(vocabulary: Vocabulary, page: Page, spot: Spot) -> bool:
+    """"PHLB 101", "MED 120": a catalog code, unless the capitals are one of our names."""
+    code = _CODE_BEFORE.search(spot.before)
+    return code is not None and not spot.quantity.noun and not vocabulary.mentions(code.group(1), page.confirmed)
 
 
 def _tables_with_entity_columns(page: Page) -> frozenset[int]:

@@ -18,6 +18,8 @@ CALL_TO_ACTION_MAX_CHARS = 200
 CLAUSE_BREAK = re.compile(r",\s|;\s|\s[–—-]\s|\)\s*,|\b(?:while|whereas|compared|but|versus|vs\.?)\b", re.IGNORECASE)
 TOTAL_LABEL = re.compile(r"^\s*(?:total|sum|overall|grand total)\b", re.IGNORECASE)
 # "$14.99", "$29.95 one-time": a shop price; a wage in cents comes with its period ("$20.99 per hour")
+# “Now it's $21.50 an hour for me,” said Marcus: one person's word, not a published figure
+_QUOTED_SPEECH = re.compile(r"^\s*[“\"].*[”\"]\s*,?\s*(?:said|says|according to|explains|told)\b", re.IGNORECASE)
 _RETAIL_PRICE = re.compile(r"\$\d{1,4}\.9[5-9]\b(?!\s*(?:/|per\b|an?\s+(?:hour|year)\b|hourly\b|\)))", re.IGNORECASE)
 _BARE_FIGURE = re.compile(r"\s*[~≈]?\s*\$?[\d.,]+\s*\+?\s*(?:%|[a-zA-Z]{0,8}\.?)\s*")
 
@@ -31,6 +33,11 @@ class Page:
     totalled: frozenset[int] = frozenset()  # tables with a "Total" row: their other rows are parts
     entity_tables: frozenset[int] = frozenset()  # tables whose columns are entities ("CPT | CCMA")
     _named: dict[str, str | None] = field(default_factory=dict)
+
+    def names_other(self, text: str) -> bool:
+        """Whether text names something the fact file does not track ("RMA (AMT)", "CNA")."""
+        foreign = self.vocabulary.foreign
+        return foreign is not None and foreign.search(text) is not None
 
     def entity_named(self, text: str) -> str | None:
         """The one entity a heading or header names, or None (none, or several); cached."""
@@ -70,7 +77,7 @@ class Sentence:
     def asserts_nothing_current(self) -> bool:
         """A question ("Is the CCMA 200 questions or 180?") or a sentence recounting the past
         ("Back in 2020 the projections called for 19%") states no current figure."""
-        if self.text.rstrip().endswith("?"):
+        if self.text.rstrip().endswith("?") or _QUOTED_SPEECH.search(self.text):
             return True
         pattern = self._vocabulary.historical
         return pattern is not None and pattern.search(self.text) is not None

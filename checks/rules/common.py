@@ -83,10 +83,10 @@ def compatible(a: Claim, b: Claim, facts: "FactBase") -> bool:
     """Whether two claims about the same thing can both hold.
 
     Two ranges must match at both ends; a value must fall inside a range; two values must be
-    equal, all within the measure's tolerance. Figures of different vintages, or where one is
-    only a bound ("at least"), are not compared.
+    equal, all within the measure's tolerance. Figures of different vintages are not compared;
+    a bound ("at least 400") is compared by its value.
     """
-    if (a.period and b.period and a.period != b.period) or (a.bound != b.bound):
+    if a.period and b.period and a.period != b.period:
         return True
     tolerance = _tolerance(a, b, facts)
     if a.is_range and b.is_range:
