@@ -86,8 +86,10 @@ def _nearest(page: Page, mentions: list[Mention], sentence: str, number_at: int,
 
     def cost(mention: Mention) -> int:
         distance = clause_distance(sentence, mention.start, mention.end, number_at)
-        if mention is subject and mention.end <= number_at:
-            distance -= SUBJECT_BONUS  # "The PBT is the ASCP's counterpart to the NHA CPT, ... 100 questions"
+        if mention is subject and not mention.entity and mention.end <= number_at:
+            # a sentence about another credential: "The PBT is the ASCP's counterpart to the NHA
+            # CPT, ... you answer 100 questions"
+            distance -= SUBJECT_BONUS
         if not mention.entity or vocabulary.facts.facts_for(mention.entity, measure.id):
             return distance
         kind_known = vocabulary.kind_of(mention.entity) in vocabulary.kinds_for(measure.id)
