@@ -14,6 +14,7 @@ HOURLY_CEILING = 300
 EXCLUDE_WINDOW_CHARS = 60
 ADJACENT_CUE_CHARS = 30
 _LEADING_FIGURE = re.compile(r"^[\d.,$\s]+")
+_OF_THEM = re.compile(r"^(?:of\s+(?:them|these|those)\s+(?:are\s+|is\s+|were\s+)?|of\s+which\s+(?:are|is|were)\s+)", re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(r"\b(?:hourly|per hour|an hour|annual|annually|yearly|per year|a year)\b[^$]*$", re.IGNORECASE)
 _CONVERSIONS = {
     "minutes": {"minute": 1.0, "hour": 60.0, "day": 1440.0},
@@ -68,7 +69,7 @@ def _count_signal(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> tuple
         return ranked
     if spot.headers and has_noun(vocabulary, measure, spot.headers):
         return ranked
-    following = (_LEADING_FIGURE.sub("", quantity.text) + spot.after).lstrip()
+    following = _OF_THEM.sub("", (_LEADING_FIGURE.sub("", quantity.text) + spot.after).lstrip())
     qualified = any(p is not None and p.match(following) for _, p in vocabulary.qualifier_cues[measure.id])
     if qualified and has_noun(vocabulary, measure, spot.analysed.text):
         return ranked

@@ -19,7 +19,9 @@ CLAUSE_BREAK = re.compile(r",\s|;\s|\s[–—-]\s|\)\s*,|\b(?:while|whereas|comp
 TOTAL_LABEL = re.compile(r"^\s*(?:total|sum|overall|grand total)\b", re.IGNORECASE)
 # "$14.99", "$29.95 one-time": a shop price; a wage in cents comes with its period ("$20.99 per hour")
 # “Now it's $21.50 an hour for me,” said Marcus: one person's word, not a published figure
-_QUOTED_SPEECH = re.compile(r"^\s*[“\"].*[”\"]\s*,?\s*(?:said|says|according to|explains|told)\b", re.IGNORECASE)
+_QUOTED_SPEECH = re.compile(
+    r"^\s*[“\"](?:.*[”\"]\s*,?\s*(?:said|says|according to|explains|told)\b|[^“”\"]*[”\"]\s*$)", re.IGNORECASE
+)
 _RETAIL_PRICE = re.compile(r"\$\d{1,4}\.9[5-9]\b(?!\s*(?:/|per\b|an?\s+(?:hour|year)\b|hourly\b|\)))", re.IGNORECASE)
 _BARE_FIGURE = re.compile(r"\s*[~≈]?\s*\$?[\d.,]+\s*\+?\s*(?:%|[a-zA-Z]{0,8}\.?)\s*")
 

@@ -1,9 +1,9 @@
 """## What it does
-Lists claims about a measure the fact file holds nothing on for that entity, such as the share
-of phlebotomists employed in hospitals when no employment-share fact exists for phlebotomists.
-Variants of a tracked figure (a state's salary, an average beside the tracked median, a
-maximum beside the typical range) are not listed: the fact file tracks the national figure on
-purpose, and those variants still meet the cross-page check.
+Lists claims about a measure the fact file tracks for other entities but not for this one,
+such as the share of phlebotomists employed in hospitals when only the medical assistants'
+share is a fact. Variants of a tracked figure (a state's salary, an average beside the tracked
+median, a maximum beside the typical range) and measures the file declares without any facts
+(exam fees, renewal intervals) are not listed: those are compared between pages instead.
 
 ## Why is this bad?
 Nothing checks these numbers. They are not wrong as far as anyone knows, but the team should
@@ -33,10 +33,15 @@ CODE = "CA301"
 SEVERITY = Severity.INFO
 
 
+def _tracked(context: "AuditContext", measure: str) -> bool:
+    """A measure with facts for some entity; one with none is only compared between pages."""
+    return any(fact.measure == measure for fact in context.facts.facts)
+
+
 def check(context: "AuditContext") -> Iterator[Finding]:
     for page in context.pages:
         for claim, _verdict, occurrences in first_per_value(page, Standing.UNKNOWN):
-            if context.facts.facts_for(claim.entity, claim.measure):
+            if context.facts.facts_for(claim.entity, claim.measure) or not _tracked(context, claim.measure):
                 continue
             message = f"No canonical fact covers {subject(claim, context.facts)}; the page says {quoted(claim)}"
             hint = f"Add a fact for {subject(claim, context.facts)} to {context.facts.path}, or confirm the figure with its source"
