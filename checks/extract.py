@@ -93,7 +93,7 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
     measure = choose_measure(vocabulary, spot)
     if measure is None:
         return
-    converted = convert(spot.quantity, measure, money_period(spot))
+    converted = convert(spot.quantity, measure, money_period(spot, measure))
     if converted is None:
         return
     low, high, stated_unit = converted

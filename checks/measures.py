@@ -26,7 +26,12 @@ _CONVERSIONS = {
 def choose_measure(vocabulary: Vocabulary, spot: Spot) -> Measure | None:
     """The best-signalled measure that accepts this quantity's unit, or None."""
     quantity = spot.quantity
-    window = spot.before[-EXCLUDE_WINDOW_CHARS:] + quantity.text + spot.after[:EXCLUDE_WINDOW_CHARS]
+    number_at = quantity.start - spot.sentence[0]
+    number_end = quantity.end - spot.sentence[0]
+    sentence = spot.analysed.text
+    window = " | ".join(
+        (spot.headers, sentence[max(0, number_at - EXCLUDE_WINDOW_CHARS) : number_end + EXCLUDE_WINDOW_CHARS])
+    )
     best: tuple[tuple[int, int], Measure] | None = None
     for measure in vocabulary.measures_accepting(quantity.unit):
         exclude = vocabulary.excludes[measure.id]
@@ -99,7 +104,7 @@ def has_noun(vocabulary: Vocabulary, measure: Measure, text: str) -> bool:
     return pattern is not None and pattern.search(text) is not None
 
 
-def money_period(spot: Spot) -> str | None:
+def money_period(spot: Spot, measure: Measure) -> str | None:
     """The period of a money figure: as written after it, else an "hourly wage of" or
     "annual salary of" before it or in its table headers ("Hourly"); a wage under $300 with no
     period can only be hourly."""
@@ -109,7 +114,7 @@ def money_period(spot: Spot) -> str | None:
     lead = _PERIOD_BEFORE.search(spot.before[-40:]) or _PERIOD_BEFORE.search(spot.headers + " ")
     if lead:
         return "hour" if lead.group(0).lower().startswith(("hour", "per hour", "an hour")) else "year"
-    return "hour" if quantity.high < HOURLY_CEILING else None
+    return "hour" if measure.unit == "usd_year" and quantity.high < HOURLY_CEILING else None
 
 
 def convert(quantity: Quantity, measure: Measure, per: str | None) -> tuple[float, float, str | None] | None:

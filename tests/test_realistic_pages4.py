@@ -24,8 +24,6 @@ GAPS: dict[str, str] = {
     "10-facts-about-phlebotomists:find:contradicts-fact:10%+6%": "engine gap: headings never yield claims, so a listicle heading '4. Jobs are growing 10% through 2034' is missed",
     "examen-ccma-cpt-bilingue:find:contradicts-fact:2½ hours+120 minutes": "engine gap: vulgar fractions ('2½ hours') are not quantities",
     "examen-ccma-cpt-bilingue:find:qualifier-mismatch:100 preguntas+120": "engine gap: Spanish nouns and cues ('100 preguntas en total') are not in the vocabulary",
-    "ccma-exam-faq:find:cross-page-contradiction:$160+$165": "engine gap: exam fees are no measure, so '$160' vs '$165' for one exam on two pages is never compared",
-    "ccma-exam-day-checklist:find:cross-page-contradiction:$165+$160": "engine gap: exam fees are no measure, so '$160' vs '$165' for one exam on two pages is never compared",
     "phlebotomist-salary-aggregator:not:$21.06": "engine gap: per-company and per-city pay on a salary aggregator ('San Jose, CA $28.16 per hour 96 salaries reported') is read as the national median",
     "phlebotomist-salary-aggregator:not:$19.95": "engine gap: per-company and per-city pay on a salary aggregator ('San Jose, CA $28.16 per hour 96 salaries reported') is read as the national median",
     "phlebotomist-salary-aggregator:not:$18.74": "engine gap: per-company and per-city pay on a salary aggregator ('San Jose, CA $28.16 per hour 96 salaries reported') is read as the national median",
