@@ -1,7 +1,7 @@
 """## What it does
-Lists claims about a measure the fact file tracks for other entities but not for this one,
-such as the share of phlebotomists employed in hospitals when only the medical assistants'
-share is a fact. Variants of a tracked figure (a state's salary, an average beside the tracked
+Lists claims about a measure the fact file tracks for other entities of the same kind but not
+for this one, such as the share of phlebotomists employed in hospitals when only the medical
+assistants' share is a fact. Variants of a tracked figure (a state's salary, an average beside the tracked
 median, a maximum beside the typical range) and measures the file declares without any facts
 (exam fees, renewal intervals) are not listed: those are compared between pages instead.
 
@@ -33,15 +33,18 @@ CODE = "CA301"
 SEVERITY = Severity.INFO
 
 
-def _tracked(context: "AuditContext", measure: str) -> bool:
-    """A measure with facts for some entity; one with none is only compared between pages."""
-    return any(fact.measure == measure for fact in context.facts.facts)
+def _tracked(context: "AuditContext", measure: str, entity: str) -> bool:
+    """The measure has facts for entities of this one's kind (occupations, credentials); a
+    measure with no facts at all is only compared between pages."""
+    facts = context.facts
+    kind = facts.entity(entity).kind if facts.entity(entity) else None
+    return any(fact.measure == measure and facts.entity(fact.entity).kind == kind for fact in facts.facts)
 
 
 def check(context: "AuditContext") -> Iterator[Finding]:
     for page in context.pages:
         for claim, _verdict, occurrences in first_per_value(page, Standing.UNKNOWN):
-            if context.facts.facts_for(claim.entity, claim.measure) or not _tracked(context, claim.measure):
+            if context.facts.facts_for(claim.entity, claim.measure) or not _tracked(context, claim.measure, claim.entity):
                 continue
             message = f"No canonical fact covers {subject(claim, context.facts)}; the page says {quoted(claim)}"
             hint = f"Add a fact for {subject(claim, context.facts)} to {context.facts.path}, or confirm the figure with its source"
