@@ -113,13 +113,13 @@ def normalize_text(text: str) -> str:
     write typographic hyphens and vulgar fractions the way the number grammar reads them
     ("3‑hour" with a non-breaking hyphen, "2½ hours")."""
     if not text.isascii():
-        text = _INVISIBLE_CHARS.sub("", text).translate(_TYPOGRAPHIC_HYPHENS)
-        text = _FRACTION_AFTER_DIGIT.sub(lambda m: m.group(1) + _FRACTIONS[m.group(2)], text)
+        text = _INVISIBLE_CHARS.sub("", text).translate(TYPOGRAPHIC_HYPHENS)
+        text = _FRACTION_AFTER_DIGIT.sub(lambda m: m.group(1) + FRACTIONS[m.group(2)], text)
     return " ".join(text.split())
 
 
-_TYPOGRAPHIC_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
-_FRACTIONS = {"½": ".5", "¼": ".25", "¾": ".75"}
+TYPOGRAPHIC_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+FRACTIONS = {"½": ".5", "¼": ".25", "¾": ".75"}
 _FRACTION_AFTER_DIGIT = re.compile(r"(\d)([½¼¾])")
 
 

@@ -20,6 +20,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from checks.document import FRACTIONS, TYPOGRAPHIC_HYPHENS
 from checks.model import (
     Block,
     Claim,
@@ -40,7 +41,8 @@ _MARKUP = re.compile(
 )
 _MARKDOWN_LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^)\s]*\))*(?:\s+\"[^\"]*\")?\)")
 # Whitespace, invisible characters and Markdown emphasis/heading/table/quote/escape marks.
-_READABLE_RUN = re.compile(r"[^\s*_`#|>\[\]\\~\u00ad\u200b\u2060\ufeff]+")
+# ("#" after "&" belongs to a numeric character reference such as &#8209;)
+_READABLE_RUN = re.compile(r"(?:[^\s*_`#|>\[\]\\~\u00ad\u200b\u2060\ufeff]|(?<=&)#)+")
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 _SUPPRESSION_COMMENT = re.compile(r"<!--(?P<body>.*?)-->", re.DOTALL)
 _IGNORE_WORDS = re.compile(r"content-audit:\s*ignore\s+(?P<rules>[\w-]+(?:\s*,\s*[\w-]+)*)", re.IGNORECASE)
@@ -66,8 +68,9 @@ class SourceText:
         offsets: list[int] = []
         for segment_start, segment_end in _text_segments(source, markdown, start):
             _add_readable(source, segment_start, segment_end, chars, offsets)
-        self.chars = "".join(chars)
-        self.offsets = offsets
+        # the document reads typographic hyphens as "-" (checks.document.normalize_text); one
+        # character for one, so offsets stay aligned
+        self.chars, self.offsets = _as_document_reads("".join(chars).translate(TYPOGRAPHIC_HYPHENS), offsets)
         self._line_starts = [0] + [match.end() for match in re.finditer("\n", source)]
 
     def position(self, offset: int) -> SourcePosition:
@@ -241,6 +244,20 @@ def _add_readable(source: str, start: int, end: int, chars: list[str], offsets: 
             offsets.extend([entity.start()] * len(decoded))
             position = entity.end()
         _add_plain(source[position : run.end()], position, chars, offsets)
+
+
+def _as_document_reads(chars: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """Vulgar fractions spelled as the document spells them ("2½" -> "2.5"), each written
+    character mapped back to the fraction's offset."""
+    if not any(fraction in chars for fraction in FRACTIONS):
+        return chars, offsets
+    written: list[str] = []
+    mapped: list[int] = []
+    for char, offset in zip(chars, offsets):
+        spelled = FRACTIONS.get(char, char)
+        written.append(spelled)
+        mapped.extend([offset] * len(spelled))
+    return "".join(written), mapped
 
 
 def _add_plain(text: str, start: int, chars: list[str], offsets: list[int]) -> None:
