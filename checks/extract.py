@@ -78,8 +78,6 @@ def extract(document: Document, facts: FactBase) -> Extraction:
     differences: list[StatedDifference] = []
     blocks = document.blocks
     for index, block in enumerate(blocks):
-        if block.kind == "heading":
-            continue
         for spot in spots(block, index, vocabulary, confirmed, number_label(blocks, index)):
             _read_spot(page, spot, claims, differences)
     return Extraction(tuple(claims), tuple(differences))

@@ -103,3 +103,10 @@ def test_a_pay_table_by_place_is_read_row_by_row(facts):
             "<tr><td>United States</td><td>$43,660</td></tr><tr><td>Texas</td><td>$38,000</td></tr></table>")
     document = parse_html(page(body, title=TITLE), "p.html")
     assert {(c.scope, c.low) for c in extract(document, facts).claims} == {(None, 43660), ("Texas", 38000)}
+
+
+def test_headings_state_claims_too(facts):
+    assert claims_of(facts, "<h2>4. Phlebotomist jobs are growing 10% through 2034</h2>") == {
+        ("phlebotomist", "job_growth", "value", 10, 10)
+    }
+    assert claims_of(facts, "<h1>Top 10 Phlebotomy Programs in 2026</h1><h2>What's on the CCMA exam?</h2>") == set()

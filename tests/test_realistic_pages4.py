@@ -22,7 +22,6 @@ from realistickit import RealisticSuite, page_id
 GAPS: dict[str, str] = {
     "phlebotomist-salary-aggregator:not:$19.83": "engine gap: per-employer rows of a salary aggregator ('Quest Diagnostics ... $21.06 per hour 3.9k salaries reported') are compared with the page's overall average as one figure; employers are no scope",
     "college-phlebotomy-certificate-catalog:find:contradicts-fact:5 semester hours": "engine gap: '5 semester hours of college credit' (ACE) is not read as credits; '5 college credits' is",
-    "10-facts-about-phlebotomists:find:contradicts-fact:10%+6%": "engine gap: headings never yield claims, so a listicle heading '4. Jobs are growing 10% through 2034' is missed",
     "examen-ccma-cpt-bilingue:find:contradicts-fact:2½ hours+120 minutes": "engine gap: vulgar fractions ('2½ hours') are not quantities",
     "examen-ccma-cpt-bilingue:find:qualifier-mismatch:100 preguntas+120": "engine gap: Spanish nouns and cues ('100 preguntas en total') are not in the vocabulary",
     "phlebotomist-salary-aggregator:not:$21.06": "engine gap: per-company and per-city pay on a salary aggregator ('San Jose, CA $28.16 per hour 96 salaries reported') is read as the national median",
