@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from checks.facts import Measure
-from checks.spots import Page, Spot, clause_distance
+from checks.spots import CLAUSE_BREAK, Page, Spot, clause_distance
 from checks.vocabulary import Mention, Vocabulary
 
 SUBJECT_BONUS = 40
+FOLLOWING_MENTION_CHARS = 30
+_PRONOUN = re.compile(r"\b(?:their|they|its|it)\b", re.IGNORECASE)
 UNKNOWN_PAIR_PENALTY = 500
 OTHER_KIND_PENALTY = 1000
 
@@ -83,9 +87,15 @@ def _nearest(page: Page, mentions: list[Mention], sentence: str, number_at: int,
     vocabulary = page.vocabulary
 
     subject = min(mentions, key=lambda m: m.start)
+    clause_start = number_at - len(CLAUSE_BREAK.split(sentence[:number_at])[-1])
+    refers_back = bool(_PRONOUN.search(sentence, clause_start, number_at)) and not any(
+        clause_start <= m.start < number_at + FOLLOWING_MENTION_CHARS for m in mentions
+    )  # "... 4 to 8 months for phlebotomy": a name right after the figure still owns it
 
     def cost(mention: Mention) -> int:
         distance = clause_distance(sentence, mention.start, mention.end, number_at)
+        if mention is subject and refers_back:
+            return 0  # "Medical assistants earn more, but their training is longer: 9 months to 2 years"
         if mention is subject and not mention.entity and mention.end <= number_at:
             # a sentence about another credential: "The PBT is the ASCP's counterpart to the NHA
             # CPT, ... you answer 100 questions"

@@ -70,7 +70,7 @@ def _count_signal(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> tuple
     if measure.requires_cue and cued is None:
         return None
     ranked = (3, cued if cued is not None else -10_000)
-    if quantity.noun and has_noun(vocabulary, measure, quantity.text):
+    if quantity.noun and has_noun(vocabulary, measure, quantity.text.replace("-", " ")):  # "a 150-question exam"
         return ranked
     if spot.headers and has_noun(vocabulary, measure, spot.headers):
         return ranked

@@ -27,8 +27,6 @@ GAPS: dict[str, str] = {
     "phlebotomist-salary-aggregator:not:$21.06": "engine gap: per-company and per-city pay on a salary aggregator ('San Jose, CA $28.16 per hour 96 salaries reported') is read as the national median",
     "phlebotomist-salary-aggregator:not:$19.95": "engine gap: per-company and per-city pay on a salary aggregator ('San Jose, CA $28.16 per hour 96 salaries reported') is read as the national median",
     "phlebotomist-salary-aggregator:not:$18.74": "engine gap: per-company and per-city pay on a salary aggregator ('San Jose, CA $28.16 per hour 96 salaries reported') is read as the national median",
-    "allied-health-exam-prep:not:counterpart to the NHA CPT": "engine gap: 'The PBT is the ASCP's counterpart to the NHA CPT, ... 100 questions' gives the PBT's count to the CPT named later in the sentence",
-    "allied-health-exam-prep:max-severity": "engine gap: the PBT's '100 questions' is checked against the CPT (qualifier-mismatch)",
     "california-phlebotomy-certification:not:for the state certificate": "engine gap: California's CPT I requirement ('50 venipunctures ... for the state certificate') is checked against the NHA CPT's 30",
     "california-phlebotomy-certification:max-severity": "engine gap: California's 50 venipunctures contradict the NHA CPT fact (error)",
 }

@@ -26,11 +26,7 @@ GAPS: dict[str, str] = {
     "ma-vs-phlebotomist-career-guide:find:contradicts-fact:four months to two years": "engine gap: an FAQ answer that names no subject ('Anywhere from four months to two years.') under the question 'How long does medical assistant school take?' gets no claim; the question heading does not lend its entity and measure to the answer",
     "ma-vs-phlebotomist-career-guide:find:self-contradiction:four months to two years": "engine gap: the subjectless FAQ answer 'Anywhere from four months to two years.' is not read with its question heading, so it never meets 'nine months to two years'",
     "medical-assistant-program-faq:find:qualifier-mismatch:112,300 new roles": "engine gap: 'roles' is not a jobs noun ('112,300 new roles' gives no employment-change claim; 'new jobs', 'new positions', 'additional jobs' do)",
-    "medical-assistant-program-faq:find:qualifier-mismatch:150-question+180": "engine gap: a hyphenated count adjective ('the NHA CCMA, a 150-question exam') is not read as a question count",
     "healthcare-roles-at-a-glance:find:qualifier-mismatch:112.3k": "engine gap: k-suffixed figures ('about 112.3k new jobs') are not quantities",
-    "ma-phlebotomist-pay-comparison:not:$540 more per year": "engine gap: 'Medical assistants make $540 more per year, but their training is longer: 9 months to 2 years against 4 to 8 months for phlebotomy' gives the MA range to the phlebotomist named nearest, although the sentence subject is medical assistants",
-    "ma-phlebotomist-pay-comparison:not:9 months to 2 years against 4 to 8 months": "engine gap: 'their training is longer: 9 months to 2 years against 4 to 8 months for phlebotomy' gives the MA range to the phlebotomist (sentence subject and possessive 'their' ignored)",
-    "ma-phlebotomist-pay-comparison:max-severity": "engine gap: the medical assistant range '9 months to 2 years' read as phlebotomist training contradicts the 4-8 month fact (error)",
 }
 
 SUITE = RealisticSuite(Path(__file__).parent / "fixtures" / "realistic5", GAPS)
