@@ -7,6 +7,7 @@ setting.
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from crawler.sites import Site
@@ -25,6 +26,9 @@ CONTENT_AUDIT_STORE_URL = ""
 CONTENT_AUDIT_RUN_ID = 0
 # The checks.facts.FactBase pages are analysed with as they arrive; set per crawl.
 CONTENT_AUDIT_FACTS = None
+# Worker processes that read pages and extract their claims while the crawl fetches more: one
+# per core, as parsing is the crawl's main CPU cost.
+CONTENT_AUDIT_ANALYSIS_WORKERS = os.cpu_count() or 1
 
 BASE_SETTINGS: dict[str, object] = {
     "TWISTED_REACTOR": "twisted.internet.asyncioreactor.AsyncioSelectorReactor",
@@ -67,6 +71,7 @@ BASE_SETTINGS: dict[str, object] = {
     "CONTENT_AUDIT_STORE_URL": CONTENT_AUDIT_STORE_URL,
     "CONTENT_AUDIT_RUN_ID": CONTENT_AUDIT_RUN_ID,
     "CONTENT_AUDIT_FACTS": CONTENT_AUDIT_FACTS,
+    "CONTENT_AUDIT_ANALYSIS_WORKERS": CONTENT_AUDIT_ANALYSIS_WORKERS,
 }
 
 

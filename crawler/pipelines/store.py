@@ -1,7 +1,8 @@
 """Writes every page and failure of the crawl to the run store as it arrives, reading the page
 and extracting its claims only when no analysis of the same URL and body by the same code and
 fact base is stored (a 304 or an unchanged body costs a hash and a look-up, not a parse): the
-audit at the end of the run then only runs the rules."""
+audit at the end of the run then only runs the rules. Pages are analysed in worker processes
+(crawler.analysispool) while the crawl goes on."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from scrapy.exceptions import NotConfigured
 
 from checks.facts import FactBase
 from checks.model import PageFailure
-from crawler.analysis import analyse, analysis_version
+from crawler.analysis import analysis_version
+from crawler.analysispool import AnalysisPool
 from crawler.snapshot import Snapshot
 from crawler.store import Store, open_store
 
@@ -21,14 +23,18 @@ if TYPE_CHECKING:
 
 
 class StorePipeline:
-    def __init__(self, store_url: str, run_id: int, facts: FactBase, max_bytes: int, stats: StatsCollector) -> None:
+    def __init__(
+        self, store_url: str, run_id: int, facts: FactBase, max_bytes: int, workers: int, stats: StatsCollector
+    ) -> None:
         self.store_url = store_url
         self.run_id = run_id
         self.facts = facts
         self.max_bytes = max_bytes
+        self.workers = workers
         self.stats = stats
         self.version = analysis_version(facts)
         self.store: Store | None = None
+        self.pool: AnalysisPool | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -40,24 +46,28 @@ class StorePipeline:
             raise NotConfigured("no fact base to extract claims with")
         return cls(
             settings["CONTENT_AUDIT_STORE_URL"], settings.getint("CONTENT_AUDIT_RUN_ID"), facts,
-            settings.getint("DOWNLOAD_MAXSIZE"), crawler.stats,
+            settings.getint("DOWNLOAD_MAXSIZE"), max(1, settings.getint("CONTENT_AUDIT_ANALYSIS_WORKERS")),
+            crawler.stats,
         )
 
     def open_spider(self) -> None:
         self.store = open_store(self.store_url)
+        self.pool = AnalysisPool(self.facts, self.max_bytes, self.workers)
 
     def close_spider(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
         if self.store is not None:
             self.store.close()
 
-    def process_item(self, item: object) -> object:
+    async def process_item(self, item: object) -> object:
         if isinstance(item, PageFailure):
             self._record_failure(item)
         elif isinstance(item, Snapshot):
-            self._record_page(item)
+            await self._record_page(item)
         return item
 
-    def _record_page(self, snapshot: Snapshot) -> None:
+    async def _record_page(self, snapshot: Snapshot) -> None:
         self.stats.inc_value("content_audit/pages")
         if snapshot.cached:
             self.stats.inc_value("content_audit/not_modified")
@@ -65,7 +75,7 @@ class StorePipeline:
             self.store.add_snapshot(self.run_id, snapshot)
             return
         try:
-            analysis = analyse(snapshot, self.facts, self.max_bytes)
+            analysis = await self.pool.analyse(snapshot)
         except Exception as error:  # an extractor bug on one page must not drop it from the run unseen
             analysis = PageFailure(snapshot.url, f"cannot extract claims: {type(error).__name__}: {error}", snapshot.status)
         if isinstance(analysis, PageFailure):
