@@ -51,9 +51,18 @@ def _signal(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> tuple[int, 
     if quantity.unit == "count" and quantity.noun:
         return None  # "one page ... pass it": a count of something the measure does not count
     rank = _cue_rank(vocabulary, measure, spot)
+    if rank is None and _asked_in_heading(vocabulary, measure, spot):
+        return (1, 0)  # an FAQ answer: "How long does medical assistant school take?" / "Anywhere from..."
     if rank is None and measure.unit == "usd_year" and quantity.per in ("hour", "year") and _names_entity(spot):
         return (1, 0)  # "Phlebotomists: $43,660/yr ($19.89/hr)": a pay rate needs no pay word
     return (2, rank) if rank is not None else None
+
+
+def _asked_in_heading(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> bool:
+    """The block answers the question its heading asks, and the question names the measure."""
+    path = spot.block.heading_path
+    cues = vocabulary.cues[measure.id]
+    return bool(path) and path[-1].rstrip().endswith("?") and cues is not None and cues.search(path[-1]) is not None
 
 
 def _names_entity(spot: Spot) -> bool:

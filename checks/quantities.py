@@ -131,6 +131,7 @@ _RESTATED_RE = re.compile(
     rf"{_SP}*\({_SP}*(?:(?P<digits>\d+)|(?P<words>{_WORD_NUMBER})){_SP}*\)", re.I
 )
 _MULTIPLIER_RE = re.compile(rf"{_SP}+(thousand|million|billion)(?!\w)", re.I)
+_COUNT_MULTIPLIERS = frozenset({"k"})  # "112.3k new jobs"; "m" and "b" only after "$"
 _MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "k": 1e3, "m": 1e6, "b": 1e9, "bn": 1e9}
 _PLUS_RE = re.compile(rf"\+(?!{_SP}*\d)")
 _ORDINALS = frozenset({"st", "nd", "rd", "th"})
@@ -395,8 +396,8 @@ def _read_numeral(match: re.Match[str]) -> tuple[float, str | None] | None:
         return _read_score(value, match["tail"]) if not (glued or unit) else None
     if not glued or glued in _ORDINALS:
         return value, unit
-    if unit == "usd" and glued in _MULTIPLIERS:
-        return value * _MULTIPLIERS[glued], unit
+    if glued in _MULTIPLIERS and (unit == "usd" or glued in _COUNT_MULTIPLIERS):
+        return value * _MULTIPLIERS[glued], unit  # "$45k", "112.3k new jobs"
     if unit is None and glued in _DURATION_UNIT:
         return value, _DURATION_UNIT[glued]
     return None

@@ -110,3 +110,17 @@ def test_headings_state_claims_too(facts):
         ("phlebotomist", "job_growth", "value", 10, 10)
     }
     assert claims_of(facts, "<h1>Top 10 Phlebotomy Programs in 2026</h1><h2>What's on the CCMA exam?</h2>") == set()
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("<p>Medical assistant employment will grow 12%, which translates to 112,300 new roles.</p>",
+         {("medical_assistant", "job_growth", "value", 12, 12), ("medical_assistant", "employment_change", "new_jobs", 112300, 112300)}),
+        ("<p>These are two entry-level healthcare roles for medical assistants and phlebotomists.</p>", set()),
+        ("<h3>How long does medical assistant school take?</h3><p>Anywhere from four months to two years.</p>",
+         {("medical_assistant", "training_length", "typical", 4, 24)}),
+    ],
+)
+def test_job_counts_need_their_cue_and_faq_answers_read_their_question(facts, body, expected):
+    assert claims_of(facts, body) == expected

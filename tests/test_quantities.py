@@ -141,6 +141,7 @@ MONEY_AND_PERCENT = [
 
 DURATIONS_AND_SCORES = [
     ("3 hours", q("3 hours", 3, unit="hour")),
+    ("about 112.3k new jobs", q("112.3k new jobs", 112300, noun="jobs", approximate=True)),
     ("two and a half hours long", q("two and a half hours", 2.5, unit="hour")),
     ("a two-and-a-half-hour exam", q("two-and-a-half-hour", 2.5, unit="hour")),
     ("a 3-hour exam", q("3-hour", 3, unit="hour")),

@@ -20,7 +20,6 @@ from realistickit import RealisticSuite, page_id
 
 # Test id -> why the engine misses it today. Remove an entry when its xfail starts passing.
 GAPS: dict[str, str] = {
-    "phlebotomist-salary-aggregator:not:$19.83": "engine gap: per-employer rows of a salary aggregator ('Quest Diagnostics ... $21.06 per hour 3.9k salaries reported') are compared with the page's overall average as one figure; employers are no scope",
     "college-phlebotomy-certificate-catalog:find:contradicts-fact:5 semester hours": "engine gap: '5 semester hours of college credit' (ACE) is not read as credits; '5 college credits' is",
     "examen-ccma-cpt-bilingue:find:contradicts-fact:2½ hours+120 minutes": "engine gap: vulgar fractions ('2½ hours') are not quantities",
     "examen-ccma-cpt-bilingue:find:qualifier-mismatch:100 preguntas+120": "engine gap: Spanish nouns and cues ('100 preguntas en total') are not in the vocabulary",

@@ -23,10 +23,6 @@ from realistickit import RealisticSuite, page_id
 
 # Test id -> why the engine misses it today. Remove an entry when its xfail starts passing.
 GAPS: dict[str, str] = {
-    "ma-vs-phlebotomist-career-guide:find:contradicts-fact:four months to two years": "engine gap: an FAQ answer that names no subject ('Anywhere from four months to two years.') under the question 'How long does medical assistant school take?' gets no claim; the question heading does not lend its entity and measure to the answer",
-    "ma-vs-phlebotomist-career-guide:find:self-contradiction:four months to two years": "engine gap: the subjectless FAQ answer 'Anywhere from four months to two years.' is not read with its question heading, so it never meets 'nine months to two years'",
-    "medical-assistant-program-faq:find:qualifier-mismatch:112,300 new roles": "engine gap: 'roles' is not a jobs noun ('112,300 new roles' gives no employment-change claim; 'new jobs', 'new positions', 'additional jobs' do)",
-    "healthcare-roles-at-a-glance:find:qualifier-mismatch:112.3k": "engine gap: k-suffixed figures ('about 112.3k new jobs') are not quantities",
 }
 
 SUITE = RealisticSuite(Path(__file__).parent / "fixtures" / "realistic5", GAPS)
