@@ -3,7 +3,7 @@
 Parsing and extraction are the crawl's main cost (about 10 ms of CPU a page, more than Scrapy's
 own work per page), all of it Python holding the GIL: in the crawling process they would
 serialise with fetching. Each worker gets the fact base once, when it starts, so a page costs
-only its own snapshot and analysis through a pipe.
+only its own snapshot through a pipe, and comes back hashed and compressed, ready for the store.
 
 Workers are started fresh (spawn) and import only the analysis code. Forked from the crawling
 process, each would soon hold a private copy of its heap (Scrapy, the store, SQLAlchemy), as
@@ -19,16 +19,29 @@ import multiprocessing
 import os
 import signal
 import sys
+import zlib
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 
 from checks.facts import FactBase
 from checks.model import PageFailure
-from crawler.analysis import PageAnalysis, analyse
+from crawler.analysis import analyse
+from crawler.packing import pack_analysis
 from crawler.snapshot import Snapshot
 
 _PR_SET_PDEATHSIG = 1
 # Set in each worker by _start_worker: what every page is analysed with.
 _worker_setup: tuple[FactBase, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PackedPage:
+    """A worker's answer: the page's content hash and compressed body, and its packed
+    PageAnalysis or the reason it could not be read."""
+
+    content_hash: str
+    compressed_body: bytes
+    analysis: bytes | PageFailure
 
 
 class AnalysisPool:
@@ -38,7 +51,7 @@ class AnalysisPool:
             initializer=_start_worker, initargs=(facts, max_bytes, os.getpid()),
         )
 
-    async def analyse(self, snapshot: Snapshot) -> PageAnalysis | PageFailure:
+    async def analyse(self, snapshot: Snapshot) -> PackedPage:
         """crawler.analysis.analyse in a worker; its exceptions are raised here."""
         return await asyncio.wrap_future(self._executor.submit(_analyse_in_worker, snapshot))
 
@@ -59,6 +72,8 @@ def _start_worker(facts: FactBase, max_bytes: int, crawl_pid: int) -> None:
         os._exit(1)
 
 
-def _analyse_in_worker(snapshot: Snapshot) -> PageAnalysis | PageFailure:
+def _analyse_in_worker(snapshot: Snapshot) -> PackedPage:
     facts, max_bytes = _worker_setup
-    return analyse(snapshot, facts, max_bytes)
+    analysis = analyse(snapshot, facts, max_bytes)
+    packed = analysis if isinstance(analysis, PageFailure) else pack_analysis(analysis)
+    return PackedPage(snapshot.content_hash, zlib.compress(snapshot.body), packed)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import fcntl
 import os
-import pickle
 import socket
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -34,6 +33,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from checks.model import PageFailure
+from crawler.packing import pack_analysis, unpack_analysis
 from crawler.snapshot import Snapshot, kept_headers
 from crawler.storeschema import (
     AnalysisRow,
@@ -79,6 +79,17 @@ class RunRecord:
     findings: int
     report_path: str | None
     error: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPage:
+    """A fetched page as the store takes it. compressed_body is None when the body is stored
+    already (an unchanged page); analysis is the packed PageAnalysis when this run made one."""
+
+    snapshot: Snapshot
+    content_hash: str
+    compressed_body: bytes | None = None
+    analysis: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,30 +241,46 @@ class Store:
         self, run_id: int, snapshot: Snapshot, analysis: PageAnalysis | None = None, analysis_version: str = ""
     ) -> None:
         """Record a fetched page; `analysis` is its PageAnalysis when this run had to make it."""
-        digest = snapshot.content_hash
+        packed = pack_analysis(analysis) if analysis is not None else None
+        page = StoredPage(snapshot, snapshot.content_hash, zlib.compress(snapshot.body), packed)
+        self.add_pages(run_id, [page], analysis_version)
+
+    def add_pages(self, run_id: int, pages: Sequence[StoredPage], analysis_version: str) -> None:
+        """Record fetched pages in one transaction (a crawl writes them in batches)."""
+        bodies = [
+            {"content_hash": p.content_hash, "size": len(p.snapshot.body), "body": p.compressed_body}
+            for p in pages
+            if p.compressed_body is not None
+        ]
+        analyses = [
+            {"url": p.snapshot.url, "content_hash": p.content_hash, "analysis_version": analysis_version, "analysis": p.analysis}
+            for p in pages
+            if p.analysis is not None
+        ]
+        snapshots = [
+            {
+                "run_id": run_id, "site": p.snapshot.site, "url": p.snapshot.url, "fetched_at": p.snapshot.fetched_at,
+                "status": p.snapshot.status, "cached": p.snapshot.cached, "headers": kept_headers(p.snapshot.headers),
+                "content_hash": p.content_hash, "parsed": p.analysis is not None,
+            }
+            for p in pages
+        ]
         with self._sessions() as session:
-            # Most bodies of a re-crawl are stored already: compressing them again would be wasted.
-            if session.scalar(select(BodyRow.size).where(BodyRow.content_hash == digest)) is None:
-                _insert_ignoring_duplicates(
-                    session, BodyRow, content_hash=digest, size=len(snapshot.body), body=zlib.compress(snapshot.body)
-                )
-            if analysis is not None:
-                _insert_ignoring_duplicates(
-                    session, AnalysisRow, url=snapshot.url, content_hash=digest, analysis_version=analysis_version,
-                    analysis=zlib.compress(pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL)),
-                )
-            session.add(
-                SnapshotRow(
-                    run_id=run_id, site=snapshot.site, url=snapshot.url, fetched_at=snapshot.fetched_at,
-                    status=snapshot.status, cached=snapshot.cached, headers=kept_headers(snapshot.headers),
-                    content_hash=digest, parsed=analysis is not None,
-                )
-            )
+            for table, rows in ((BodyRow, bodies), (AnalysisRow, analyses)):
+                if rows:
+                    session.execute(_insert_ignoring_duplicates_statement(session, table), rows)
+            if snapshots:
+                session.execute(insert(SnapshotRow), snapshots)
             session.commit()
 
-    def has_analysis(self, url: str, content_hash: str, analysis_version: str) -> bool:
+    def analysed_pages(self, analysis_version: str) -> set[tuple[str, str]]:
+        """(URL, content hash) of every page analysed with this version: a crawl asks this once,
+        not once a page."""
         with self._sessions() as session:
-            return session.get(AnalysisRow, (url, content_hash, analysis_version)) is not None
+            rows = session.execute(
+                select(AnalysisRow.url, AnalysisRow.content_hash).where(AnalysisRow.analysis_version == analysis_version)
+            )
+            return {(url, content_hash) for url, content_hash in rows}
 
     def run_analyses(self, run_id: int, analysis_version: str) -> Iterator[PageAnalysis]:
         """The analysed pages of a run, one at a time, in the order they were fetched."""
@@ -269,19 +296,28 @@ class Store:
                 .execution_options(yield_per=50)
             )
             for blob in rows:
-                yield pickle.loads(zlib.decompress(blob))
+                yield unpack_analysis(blob)
 
     def latest_snapshot(self, url: str) -> Snapshot | None:
         """The last page fetched from url, with its body: what a conditional re-crawl revalidates."""
-        with self._sessions() as session:
-            row = session.execute(
-                select(SnapshotRow, BodyRow.body)
+        # Plain columns on a pooled connection: it is asked once for every request of a crawl.
+        with self.engine.connect() as connection:
+            row = connection.execute(
+                select(
+                    SnapshotRow.url, SnapshotRow.fetched_at, SnapshotRow.status, SnapshotRow.headers,
+                    SnapshotRow.cached, SnapshotRow.site, BodyRow.body,
+                )
                 .join(BodyRow, BodyRow.content_hash == SnapshotRow.content_hash)
                 .where(SnapshotRow.url == url)
                 .order_by(SnapshotRow.id.desc())
                 .limit(1)
             ).first()
-        return None if row is None else _snapshot_from_row(row[0], zlib.decompress(row[1]))
+        if row is None:
+            return None
+        return Snapshot(
+            url=row.url, fetched_at=row.fetched_at, status=row.status, body=zlib.decompress(row.body),
+            headers=dict(row.headers), cached=row.cached, site=row.site,
+        )
 
     def add_failure(self, run_id: int, failure: PageFailure) -> None:
         with self._sessions() as session:
@@ -371,10 +407,10 @@ def _count_true(column):
     return func.coalesce(func.sum(case((column, 1), else_=0)), 0)
 
 
-def _insert_ignoring_duplicates(session: Session, model, **values) -> None:
+def _insert_ignoring_duplicates_statement(session: Session, model):
     dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    session.execute(insert(model).values(**values).on_conflict_do_nothing())
+    insert_for = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return insert_for(model).on_conflict_do_nothing()
 
 
 def _snapshot_from_row(row: SnapshotRow, body: bytes) -> Snapshot:

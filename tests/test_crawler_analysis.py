@@ -128,8 +128,8 @@ def test_the_store_hands_back_a_run_s_analyses_for_its_version_only(tmp_path, fa
     analysis = analyse(page, facts, 1_000_000)
     store.add_snapshot(run, page, analysis, "v1")
     store.add_snapshot(run, snapshot("https://example.com/other", b"<p>Other</p>"))
-    assert store.has_analysis(page.url, page.content_hash, "v1")
-    assert not store.has_analysis(page.url, page.content_hash, "v2")
+    assert store.analysed_pages("v1") == {(page.url, page.content_hash)}
+    assert store.analysed_pages("v2") == set()
     assert list(store.run_analyses(run, "v1")) == [analysis]
     assert list(store.run_analyses(run, "v2")) == []
     store.close()

@@ -6,6 +6,7 @@ import signal
 import subprocess
 import sys
 import time
+import zlib
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 
 from crawler.analysis import analyse
 from crawler.analysispool import AnalysisPool
+from crawler.packing import unpack_analysis
 from crawler.snapshot import Snapshot
 
 SEED_PAGE = Path(__file__).parent / "fixtures" / "seed-site" / "cpt-vs-ccma.html"
@@ -43,13 +45,26 @@ def analysed_in_pool(pool: AnalysisPool, page: Snapshot):
     return asyncio.run(pool.analyse(page))
 
 
-def test_a_page_analysed_by_a_worker_is_the_page_analysed_here(facts):
+def test_a_page_analysed_by_a_worker_is_the_page_analysed_here_packed_for_the_store(facts):
     page = snapshot(SEED_PAGE.read_bytes())
     pool = AnalysisPool(facts, 5_000_000, 2)
     try:
-        assert analysed_in_pool(pool, page) == analyse(page, facts, 5_000_000)
+        packed = analysed_in_pool(pool, page)
     finally:
         pool.close()
+    assert unpack_analysis(packed.analysis) == analyse(page, facts, 5_000_000)
+    assert (packed.content_hash, zlib.decompress(packed.compressed_body)) == (page.content_hash, page.body)
+
+
+def test_a_page_a_worker_cannot_read_comes_back_with_the_reason(facts):
+    page = snapshot(b"<p>" + b"x" * 2000 + b"</p>")
+    pool = AnalysisPool(facts, 1000, 1)
+    try:
+        packed = analysed_in_pool(pool, page)
+    finally:
+        pool.close()
+    assert packed.analysis.reason.startswith("cannot read page:")
+    assert zlib.decompress(packed.compressed_body) == page.body
 
 
 def test_a_worker_s_exception_is_raised_where_the_page_was_awaited(facts):

@@ -1,11 +1,14 @@
 """Writes every page and failure of the crawl to the run store as it arrives, reading the page
 and extracting its claims only when no analysis of the same URL and body by the same code and
-fact base is stored (a 304 or an unchanged body costs a hash and a look-up, not a parse): the
-audit at the end of the run then only runs the rules. Pages are analysed in worker processes
-(crawler.analysispool) while the crawl goes on."""
+fact base is stored (a 304 or an unchanged body costs a hash and a set look-up, not a parse):
+the audit at the end of the run then only runs the rules. Pages are analysed in worker
+processes (crawler.analysispool) while the crawl goes on, and written in batches of
+PAGES_PER_WRITE (a killed crawl loses at most one batch of a run that is incomplete anyway).
+"""
 
 from __future__ import annotations
 
+import zlib
 from typing import TYPE_CHECKING
 
 from scrapy.exceptions import NotConfigured
@@ -15,11 +18,13 @@ from checks.model import PageFailure
 from crawler.analysis import analysis_version
 from crawler.analysispool import AnalysisPool
 from crawler.snapshot import Snapshot
-from crawler.store import Store, open_store
+from crawler.store import Store, StoredPage, open_store
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.statscollectors import StatsCollector
+
+PAGES_PER_WRITE = 50
 
 
 class StorePipeline:
@@ -35,6 +40,8 @@ class StorePipeline:
         self.version = analysis_version(facts)
         self.store: Store | None = None
         self.pool: AnalysisPool | None = None
+        self.analysed: set[tuple[str, str]] = set()
+        self.pending: list[StoredPage] = []
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -52,12 +59,14 @@ class StorePipeline:
 
     def open_spider(self) -> None:
         self.store = open_store(self.store_url)
+        self.analysed = self.store.analysed_pages(self.version)
         self.pool = AnalysisPool(self.facts, self.max_bytes, self.workers)
 
     def close_spider(self) -> None:
         if self.pool is not None:
             self.pool.close()
         if self.store is not None:
+            self._write_pending()
             self.store.close()
 
     async def process_item(self, item: object) -> object:
@@ -71,19 +80,33 @@ class StorePipeline:
         self.stats.inc_value("content_audit/pages")
         if snapshot.cached:
             self.stats.inc_value("content_audit/not_modified")
-        if self.store.has_analysis(snapshot.url, snapshot.content_hash, self.version):
-            self.store.add_snapshot(self.run_id, snapshot)
+        content_hash = snapshot.content_hash
+        if (snapshot.url, content_hash) in self.analysed:
+            self._keep(StoredPage(snapshot, content_hash))
             return
         try:
-            analysis = await self.pool.analyse(snapshot)
+            packed = await self.pool.analyse(snapshot)
         except Exception as error:  # an extractor bug on one page must not drop it from the run unseen
-            analysis = PageFailure(snapshot.url, f"cannot extract claims: {type(error).__name__}: {error}", snapshot.status)
-        if isinstance(analysis, PageFailure):
-            self.store.add_snapshot(self.run_id, snapshot)
-            self._record_failure(analysis)
+            reason = f"cannot extract claims: {type(error).__name__}: {error}"
+            self._keep(StoredPage(snapshot, content_hash, zlib.compress(snapshot.body)))
+            self._record_failure(PageFailure(snapshot.url, reason, snapshot.status))
+            return
+        if isinstance(packed.analysis, PageFailure):
+            self._keep(StoredPage(snapshot, content_hash, packed.compressed_body))
+            self._record_failure(packed.analysis)
             return
         self.stats.inc_value("content_audit/parsed")
-        self.store.add_snapshot(self.run_id, snapshot, analysis, self.version)
+        self.analysed.add((snapshot.url, content_hash))
+        self._keep(StoredPage(snapshot, content_hash, packed.compressed_body, packed.analysis))
+
+    def _keep(self, page: StoredPage) -> None:
+        self.pending.append(page)
+        if len(self.pending) >= PAGES_PER_WRITE:
+            self._write_pending()
+
+    def _write_pending(self) -> None:
+        self.store.add_pages(self.run_id, self.pending, self.version)
+        self.pending = []
 
     def _record_failure(self, failure: PageFailure) -> None:
         self.stats.inc_value("content_audit/failures")
