@@ -7,6 +7,7 @@ one-line message; findings at or above --fail-on exit with 1; a clean audit exit
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import sys
 from pathlib import Path
 
@@ -36,7 +37,36 @@ class InputProblem(click.ClickException):
         click.echo(f"content-audit: error: {self.format_message()}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """Subcommands named as "module:attribute" are imported only when run or listed: the
+    service's commands pull in Scrapy, SQLAlchemy, Alembic, APScheduler and uvicorn, which an
+    on-demand `audit` (the one command with a latency target) must not pay for."""
+
+    def __init__(self, *args, lazy_commands: dict[str, str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy_commands = lazy_commands
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy_commands})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.lazy_commands and name not in self.commands:
+            module, attribute = self.lazy_commands[name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return super().get_command(ctx, name)
+
+
+SERVICE_COMMANDS = {
+    "crawl": "crawler.commands.crawl:crawl_command",
+    "demo": "crawler.commands.demo:demo_command",
+    "runs": "crawler.commands.runs:runs_command",
+    "diff": "crawler.commands.runs:diff_command",
+    "schedule": "crawler.commands.schedule:schedule_command",
+    "serve": "crawler.commands.serve:serve_command",
+}
+
+
+@click.group(cls=LazyGroup, lazy_commands=SERVICE_COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="content-audit")
 def main() -> None:
     """Audit the numbers on comparison pages against canonical facts."""
@@ -157,16 +187,3 @@ def facts_check(path: str | None) -> None:
         f"{len(facts.facts)} facts (version {facts.version})"
     )
 
-
-from crawler.commands.crawl import crawl_command  # noqa: E402  (the service's commands register last)
-from crawler.commands.demo import demo_command  # noqa: E402
-from crawler.commands.runs import diff_command, runs_command  # noqa: E402
-from crawler.commands.schedule import schedule_command  # noqa: E402
-from crawler.commands.serve import serve_command  # noqa: E402
-
-main.add_command(crawl_command)
-main.add_command(demo_command)
-main.add_command(runs_command)
-main.add_command(diff_command)
-main.add_command(schedule_command)
-main.add_command(serve_command)

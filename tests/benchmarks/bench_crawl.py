@@ -5,7 +5,7 @@
   (b) re-crawl of the unchanged site (304s, nothing re-parsed) against the first crawl.
       Target: at least 5x faster.
   (c) peak RSS of the crawl process at 1,000 and 5,000 pages. Target: under 300 MB and flat.
-  (d) `content-audit audit URL` for one loopback page, end to end. Target: under 1.5 s.
+  (d) `content-audit audit URL` for one loopback page, end to end (bench_ondemand.py). Target: under 1.5 s.
 
 Pages are the seed pages with their figures varied per page (so claims and findings vary), a
 navigation block linking to neighbours and a hub. Run:
@@ -27,6 +27,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench_ondemand import ondemand_times
+from bench_ondemand import report as ondemand_report
 from crawler.localsite import serve_directory
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seed-site"
@@ -171,30 +173,13 @@ def bench_site(pages: int, work: Path) -> dict:
     return {"bare": bare, "first": first, "again": again}
 
 
-def bench_ondemand(work: Path, rounds: int = 5) -> list[float]:
-    root = work / "one"
-    root.mkdir()
-    (root / "page.html").write_text((SEEDS / "cpt-vs-ccma.html").read_text(encoding="utf-8"))
-    times = []
-    with serve_directory(root) as url:
-        for _ in range(rounds):
-            started = time.perf_counter()
-            subprocess.run(
-                [sys.executable, "-m", "crawler", "audit", url + "page.html", "--fail-on", "never"],
-                check=True, capture_output=True,
-            )
-            times.append(time.perf_counter() - started)
-    return times
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, nargs="+", default=[1000, 5000])
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-crawl-") as temporary:
         work = Path(temporary)
-        ondemand = sorted(bench_ondemand(work))
-        print(f"(d) audit URL, one loopback page: median {ondemand[len(ondemand) // 2]:.2f} s, best {ondemand[0]:.2f} s (target < 1.5 s)")
+        print(ondemand_report(*ondemand_times(rounds=5)))
         for pages in options.pages:
             runs = bench_site(pages, work)
             bare, first, again = runs["bare"], runs["first"], runs["again"]
