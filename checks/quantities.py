@@ -79,7 +79,7 @@ _WORD_MULTIPLIERS = {"hundred": 100, "dozen": 12}
 _MAX_DIGITS = 15
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMBER = (
-    rf"(?P<neg>(?<![^\s(])[-−])?(?P<cur>\$\$?{_SP}?)?(?<![\w#.,/:])(?<![A-Za-z]-)"
+    rf"(?P<neg>(?<![^\s(])[-−])?(?P<cur>\$\$?{_SP}?)?(?<![\w#.,/:])(?<![A-Za-z]-)(?<![A-Za-z]\()"
     rf"(?P<digits>{_DIGITS})(?![\d]|[.,]\d)(?P<tail>(?:[:/]\d+)+)?(?P<glued>[A-Za-z]+)?"
 )
 
