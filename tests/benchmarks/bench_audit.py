@@ -8,8 +8,6 @@ ratio measured in the same run. Target: at most 2x. Run: .venv/bin/python tests/
 from __future__ import annotations
 
 import datetime as dt
-import statistics
-import time
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -20,20 +18,10 @@ from checks.document import parse_html
 from checks.engine import audit
 from checks.factfile import load_facts
 from checks.quantities import forget_scans
+from timing import median_ms
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "seed-site"
 ROUNDS = 30
-
-
-def best_of(action, rounds: int = ROUNDS) -> float:
-    """Median wall time of an action, in milliseconds, after one warm-up call."""
-    action()
-    samples = []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - started) * 1000)
-    return statistics.median(samples)
 
 
 def main() -> None:
@@ -43,8 +31,8 @@ def main() -> None:
     for path in sorted(PAGES.glob("*.html")):
         body = path.read_bytes()
         html = body.decode("utf-8")
-        bare = best_of(lambda: BeautifulSoup(html, "lxml"))
-        full = best_of(lambda: (forget_scans(), audit([parse_html(decode_html(body), path.name)], facts, today)))
+        bare = median_ms(lambda: BeautifulSoup(html, "lxml"), ROUNDS)
+        full = median_ms(lambda: (forget_scans(), audit([parse_html(decode_html(body), path.name)], facts, today)), ROUNDS)
         print(f"{path.name:<42} {len(body) / 1024:>6.1f} {bare:>14.2f} {full:>9.2f} {full / bare:>6.2f}")
 
 

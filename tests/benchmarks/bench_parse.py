@@ -9,27 +9,16 @@ Target: the added share well under 0.5. Run: .venv/bin/python tests/benchmarks/b
 from __future__ import annotations
 
 import gc
-import time
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
 from checks.document import parse_html
+from timing import fastest_ms
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 PAGES = [*sorted((FIXTURES / "seed-site").glob("*.html")), *sorted((FIXTURES / "pages").glob("*.html"))]
 ROUNDS = 40
-
-
-def fastest(action, rounds: int = ROUNDS) -> float:
-    """Best wall time of an action in milliseconds: the least disturbed by other processes."""
-    action()
-    samples = []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - started) * 1000)
-    return min(samples)
 
 
 def main() -> None:
@@ -38,8 +27,8 @@ def main() -> None:
     try:
         for page in PAGES:
             html = page.read_text(encoding="utf-8")
-            bare = fastest(lambda: BeautifulSoup(html, "lxml"))
-            ours = fastest(lambda: parse_html(html, page.name))
+            bare = fastest_ms(lambda: BeautifulSoup(html, "lxml"), ROUNDS)
+            ours = fastest_ms(lambda: parse_html(html, page.name), ROUNDS)
             kilobytes = len(html.encode()) / 1024
             print(f"{page.name:44} {kilobytes:5.1f} {bare:8.2f} {ours:14.2f} {(ours - bare) / bare:6.2f}")
     finally:
