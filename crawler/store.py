@@ -283,7 +283,9 @@ class Store:
             return {(url, content_hash) for url, content_hash in rows}
 
     def run_analyses(self, run_id: int, analysis_version: str) -> Iterator[PageAnalysis]:
-        """The analysed pages of a run, one at a time, in the order they were fetched."""
+        """The analysed pages of a run, one at a time, in the order they were fetched; equal
+        strings of different pages are one object (see crawler.packing)."""
+        strings: dict[str, str] = {}
         with self._sessions() as session:
             rows = session.scalars(
                 select(AnalysisRow.analysis)
@@ -296,7 +298,7 @@ class Store:
                 .execution_options(yield_per=50)
             )
             for blob in rows:
-                yield unpack_analysis(blob)
+                yield unpack_analysis(blob, strings)
 
     def latest_snapshot(self, url: str) -> Snapshot | None:
         """The last page fetched from url, with its body: what a conditional re-crawl revalidates."""
