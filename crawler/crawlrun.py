@@ -22,7 +22,8 @@ from checks.facts import FactBase
 from checks.factfile import load_facts
 from checks.errors import FactFileError
 from crawler.analysis import analysis_version
-from crawler.process import SpiderJob, run_spiders
+from crawler.childprocess import call_in_child
+from crawler.process import SpiderJob, configure_logging, run_spiders
 from crawler.reporting import run_report_path, write_run_reports
 from crawler.settings import crawl_settings
 from crawler.sites import Site, SitesConfig
@@ -68,6 +69,7 @@ def plan_run(
 
 
 def execute_run(plan: RunPlan, verbose: bool = False) -> RunOutcome:
+    configure_logging(verbose)
     store = open_store(plan.store_url)
     _interrupt_on_sigterm()
     run_id = store.start_run([site.name for site in plan.sites])
@@ -79,7 +81,8 @@ def execute_run(plan: RunPlan, verbose: bool = False) -> RunOutcome:
             for site in plan.sites
         ]
         with phase("Crawl"):
-            interrupted = [outcome.site for outcome in run_spiders(jobs, verbose=verbose) if outcome.interrupted]
+            outcomes = call_in_child(run_spiders, jobs, None, verbose)
+            interrupted = [outcome.site for outcome in outcomes if outcome.interrupted]
         if interrupted:
             raise RunInterrupted(f"crawl of {', '.join(interrupted)} was interrupted before it finished")
         _interrupt_on_sigterm()

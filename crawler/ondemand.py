@@ -1,18 +1,19 @@
 """Fetch a few URLs for an on-demand audit through the crawl's own stack: robots.txt, user agent,
 size limit, timeouts, retries, redirect limit and non-HTML refusal, with the same failure reasons.
 
-Each call runs Scrapy in a forked child process: Twisted's reactor cannot be restarted, and the
-caller (the audit command, a test, later a web handler) may fetch more than once per process.
+Each call runs Scrapy in a forked child process (crawler.childprocess): Twisted's reactor cannot
+be restarted, and the caller (the audit command, a test, later a web handler) may fetch more
+than once per process.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checks.decode import MAX_PAGE_BYTES
 from checks.model import Document, PageFailure
+from crawler.childprocess import ChildDied, call_in_child
 from crawler.parsing import read_document
 from crawler.process import SpiderJob, run_spiders
 from crawler.settings import BASE_SETTINGS, site_settings
@@ -32,22 +33,10 @@ class FetchSettings:
 
 def fetch_documents(urls: Sequence[str], settings: FetchSettings) -> tuple[list[Document], list[PageFailure]]:
     """Fetch and parse urls; every URL ends up as a Document or as a PageFailure with its reason."""
-    receiver, sender = multiprocessing.get_context("fork").Pipe(duplex=False)
-    child = multiprocessing.get_context("fork").Process(target=_fetch_and_send, args=(list(urls), settings, sender))
-    child.start()
-    sender.close()
     try:
-        documents, failures = receiver.recv()
-    except EOFError:
-        child.join()
-        return [], [PageFailure(url, f"fetching process died (exit status {child.exitcode})") for url in urls]
-    child.join()
-    return documents, failures
-
-
-def _fetch_and_send(urls: list[str], settings: FetchSettings, sender) -> None:
-    sender.send(fetch_in_this_process(urls, settings))
-    sender.close()
+        return call_in_child(fetch_in_this_process, list(urls), settings)
+    except ChildDied as died:
+        return [], [PageFailure(url, f"fetching process died (exit status {died.exit_code})") for url in urls]
 
 
 def fetch_in_this_process(urls: list[str], settings: FetchSettings) -> tuple[list[Document], list[PageFailure]]:
