@@ -398,11 +398,18 @@ class Store:
 
     def findings(self, run_id: int) -> list[StoredFinding]:
         self.run(run_id)
-        with self._sessions() as session:
-            rows = session.scalars(select(FindingRow).where(FindingRow.run_id == run_id).order_by(FindingRow.id))
-            return [
-                StoredFinding(row.fingerprint, row.rule, row.severity, row.url, row.message, row.hint) for row in rows
-            ]
+        # Plain columns: a large site's run has tens of thousands of findings, and every report
+        # reads the previous run's.
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(
+                    FindingRow.fingerprint, FindingRow.rule, FindingRow.severity, FindingRow.url, FindingRow.message,
+                    FindingRow.hint,
+                )
+                .where(FindingRow.run_id == run_id)
+                .order_by(FindingRow.id)
+            )
+            return [StoredFinding(*row) for row in rows]
 
 
 def _count_true(column):
