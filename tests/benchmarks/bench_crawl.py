@@ -4,11 +4,15 @@
       of the same site that does nothing with the pages. Target: at most 1.5.
   (b) re-crawl of the unchanged site (304s, nothing re-parsed) against the first crawl.
       Target: at least 5x faster.
-  (c) peak RSS of the crawl process at 1,000 and 5,000 pages. Target: under 300 MB and flat.
+  (c) peak memory at 1,000 and 5,000 pages: the largest single process's RSS (wait4) and the
+      summed PSS of the whole process tree (the crawl runs in a child with analysis workers),
+      the higher of the two is the figure. Target: under 300 MB and flat.
   (d) `content-audit audit URL` for one loopback page, end to end (bench_ondemand.py). Target: under 1.5 s.
 
 Pages are the seed pages with their figures varied per page (so claims and findings vary), a
-navigation block linking to neighbours and a hub. Run:
+navigation block linking to neighbours and a hub. The bare crawl uses the same robots.txt,
+concurrency and link extraction; like the audited crawl it shares the machine with the server
+thread. Run:
   .venv/bin/python tests/benchmarks/bench_crawl.py [--pages 1000 5000]
 """
 
