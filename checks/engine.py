@@ -16,7 +16,7 @@ from checks.suppressions import (
     UnusedSuppression,
     apply_suppressions,
 )
-from checks.verdicts import Verdict, judge
+from checks.verdicts import Verdict, agrees, judge
 
 DEFAULT_STALE_AFTER_DAYS = 90
 DEFAULT_MAX_FINDINGS_PER_RULE = 25
@@ -60,6 +60,25 @@ class AuditContext:
     facts: FactBase
     today: date
     settings: AuditSettings
+
+    def agreeing_with(self, fact: Fact) -> list[tuple[PageContext, Claim]]:
+        """The first two claims, on different pages, that state the fact correctly: enough to
+        name a page other than any one asking. Computed once per fact."""
+        cache = self._agreeing
+        if id(fact) not in cache:
+            found: list[tuple[PageContext, Claim]] = []
+            key = (fact.entity, fact.measure, fact.qualifier, fact.scope or None)
+            for page, claim in self.claims_by_key.get(key, ()):
+                if agrees(claim, fact) and all(page is not seen for seen, _ in found):
+                    found.append((page, claim))
+                    if len(found) == 2:
+                        break
+            cache[id(fact)] = found
+        return cache[id(fact)]
+
+    @cached_property
+    def _agreeing(self) -> dict[int, list[tuple[PageContext, Claim]]]:
+        return {}
 
     @cached_property
     def claims_by_key(self) -> dict[tuple, list[tuple[PageContext, Claim]]]:

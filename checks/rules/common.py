@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from checks.describe import format_number
 from checks.model import Claim, Finding, Severity
-from checks.verdicts import APPROXIMATE_RELATIVE_TOLERANCE, Standing, Verdict, agrees
+from checks.verdicts import APPROXIMATE_RELATIVE_TOLERANCE, Standing, Verdict
 
 if TYPE_CHECKING:
     from checks.engine import AuditContext, PageContext
@@ -41,11 +41,7 @@ def first_per_value(page: "PageContext", standing: Standing) -> Iterator[tuple[C
 
 def consistent_elsewhere(context: "AuditContext", page: "PageContext", fact: "Fact") -> Claim | None:
     """A claim on another audited page that states the fact correctly: the reference to point to."""
-    key = (fact.entity, fact.measure, fact.qualifier, fact.scope or None)
-    return next(
-        (claim for other, claim in context.claims_by_key.get(key, ()) if other is not page and agrees(claim, fact)),
-        None,
-    )
+    return next((claim for other, claim in context.agreeing_with(fact) if other is not page), None)
 
 
 def finding(
