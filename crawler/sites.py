@@ -49,7 +49,7 @@ class Politeness(_Strict):
 
 
 class Site(_Strict):
-    name: Name = Field(description="Lowercase id; names the HTTP cache, locks and report folder.")
+    name: Name = Field(description="Lowercase id; names the site's snapshots, locks and report folder.")
     start_urls: list[Url] = Field(default_factory=list, description="Pages the crawl starts from.")
     sitemaps: list[Url] = Field(default_factory=list, description="Sitemap URLs; robots.txt Sitemap: lines are read too.")
     allowed_domains: list[str] = Field(
