@@ -100,12 +100,7 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
         entities = tuple(dict.fromkeys(m.entity for m in spot.analysed.mentions if m.entity))
         differences.append(StatedDifference(low, high, measure.id, evidence, spot.block_index, entities))
         return
-    if _SCALE_BEFORE.search(spot.before) or _SCALE_AFTER.match(spot.after) or _PAGE_REFERENCE.search(spot.before):
-        return
-    if _is_course_code(vocabulary, page, spot):
-        return
-    comparative = _COMPARATIVE_AFTER.match(spot.after) or _COMPARATIVE_INSIDE.search(spot.quantity.text)
-    if comparative or _is_breakdown_row(vocabulary, measure, spot.block, page):
+    if _states_something_else(page, spot, measure):
         return
     entity = choose_entity(page, spot, measure)
     if entity is None:
@@ -132,6 +127,20 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
             visible=spot.block.visible,
             stated_unit=stated_unit,
         )
+    )
+
+
+def _states_something_else(page: Page, spot: Spot, measure: Measure) -> bool:
+    """A scale's bounds ("out of 500"), a page reference ("p. 4"), a course code ("PHLB 101"), a
+    comparative ("20 fewer minutes") or a part of a breakdown row: a number, but not the measure."""
+    return bool(
+        _SCALE_BEFORE.search(spot.before)
+        or _SCALE_AFTER.match(spot.after)
+        or _PAGE_REFERENCE.search(spot.before)
+        or _is_course_code(page.vocabulary, page, spot)
+        or _COMPARATIVE_AFTER.match(spot.after)
+        or _COMPARATIVE_INSIDE.search(spot.quantity.text)
+        or _is_breakdown_row(page.vocabulary, measure, spot.block, page)
     )
 
 
