@@ -387,7 +387,10 @@ class _Walk:
         if kind is None:
             return None
         block = self._new_block(kind, element, not hidden)
-        block.level = level if kind == "heading" else None
+        if kind == "heading":
+            # a heading sits under the headings of higher rank only, not under its predecessor
+            block.level = level
+            block.heading_path = tuple(text for rank, text in self.headings if rank < level)
         return block
 
     def _new_block(self, kind: str, element: Tag, visible: bool) -> _Pending:

@@ -612,3 +612,10 @@ def test_absurd_spans_are_placed_without_blowing_up():
     document = parse_html(f"<table>{rows}</table>", "u")
     assert len(document.blocks) == 600
     assert (document.blocks[1].column, document.blocks[3].column) == (1000, 2000)
+
+
+def test_a_heading_sits_under_higher_ranked_headings_only():
+    document = article("<h1>Guide</h1><h2>First</h2><p>x</p><h2>Second</h2><h3>Detail</h3>")
+    assert [(b.text, b.heading_path) for b in document.blocks if b.kind == "heading"] == [
+        ("Guide", ()), ("First", ("Guide",)), ("Second", ("Guide",)), ("Detail", ("Guide", "Second"))
+    ]
