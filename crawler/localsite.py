@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import functools
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 
@@ -25,11 +25,17 @@ def serve_directory(
 
     preferred_port is used when it is free, any free port otherwise.
     """
-    bound_handler = functools.partial(handler, directory=str(root))
+    with serve_on_loopback(functools.partial(handler, directory=str(root)), preferred_port) as url:
+        yield url
+
+
+@contextmanager
+def serve_on_loopback(handler: Callable[..., BaseHTTPRequestHandler], preferred_port: int = 0) -> Iterator[str]:
+    """Any request handler on 127.0.0.1 in a background thread; yields the base URL."""
     try:
-        server = ThreadingHTTPServer(("127.0.0.1", preferred_port), bound_handler)
+        server = ThreadingHTTPServer(("127.0.0.1", preferred_port), handler)
     except OSError:
-        server = ThreadingHTTPServer(("127.0.0.1", 0), bound_handler)
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="local-site", daemon=True)
     thread.start()
