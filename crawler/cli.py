@@ -21,20 +21,12 @@ from checks.factfile import load_facts
 from checks.facts import FactBase
 from checks.model import Severity
 from checks.rules import RuleError
+from crawler.commands.common import UserError
 from crawler.gate import FORMATS, Gate, GateOptions, render, write_reports
 from crawler.inputs import Inputs, expand_paths, is_url, read_local
 from crawler.yamlconfig import ConfigFileError
 
 FAIL_ON = ("error", "warning", "info", "never")
-
-
-class InputProblem(click.ClickException):
-    """Bad input: exit status 2, like a usage error, and never a traceback."""
-
-    exit_code = 2
-
-    def show(self, file=None) -> None:
-        click.echo(f"content-audit: error: {self.format_message()}", err=True)
 
 
 class LazyGroup(click.Group):
@@ -73,16 +65,16 @@ def main() -> None:
 
 
 def load_fact_base(path: str | None) -> FactBase:
-    """The fact file at path, or the bundled default; problems become InputProblem."""
+    """The fact file at path, or the bundled default; problems become UserError."""
     fact_path = Path(path) if path else config.DEFAULT_FACTS
     try:
         text = fact_path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise InputProblem(f"{fact_path}: cannot read fact file: {error}") from error
+        raise UserError(f"{fact_path}: cannot read fact file: {error}") from error
     try:
         return load_facts(text, str(path or "facts.yaml"))
     except FactFileError as error:
-        raise InputProblem(str(error)) from error
+        raise UserError(str(error)) from error
 
 
 def parse_today(value: str | None) -> dt.date:
@@ -99,7 +91,7 @@ def gather(paths: tuple[str, ...], max_bytes: int) -> Inputs:
         arguments = expand_paths(paths)
         local = [read_local(a, max_bytes) for a in arguments if not is_url(a)]
     except AuditInputError as error:
-        raise InputProblem(str(error)) from error
+        raise UserError(str(error)) from error
     documents = [page.document for page in local]
     urls = [a for a in arguments if is_url(a)]
     failures = []
@@ -149,16 +141,16 @@ def audit_command(
     try:
         gate = Gate.prepare(GateOptions(config_path, baseline, write_baseline, changed_since, report_unused_suppressions))
     except (AuditInputError, ConfigFileError) as error:
-        raise InputProblem(str(error)) from error
+        raise UserError(str(error)) from error
     inputs = gather(paths, int(max_page_mb * 1024 * 1024))
     if not inputs.documents and not inputs.failures:
-        raise InputProblem("nothing to audit")
+        raise UserError("nothing to audit")
     settings = AuditSettings(stale_after_days=stale_after, path_ignores=gate.path_ignores)
     try:
         gated = gate.apply(audit(inputs.documents, facts, as_of, settings, inputs.failures), inputs.sources)
         write_reports(gated.result, {"json": output_json, "sarif": output_sarif, "junit": output_junit})
     except (RuleError, AuditInputError) as error:
-        raise InputProblem(str(error)) from error
+        raise UserError(str(error)) from error
     for note in gated.notes:
         click.echo(f"content-audit: {note}", err=True)
     result = gated.result
