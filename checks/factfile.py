@@ -49,7 +49,7 @@ _PATTERN_MEANINGS = {
 }
 
 
-def _describe(value: Any) -> str:
+def describe_value(value: Any) -> str:
     """How a bad value reads in an error message: quoted text, plain numbers, kinds of node."""
     if value is None:
         return "nothing"
@@ -87,11 +87,11 @@ def _number_or_range(value: Any) -> float | tuple[float, float]:
         if low > high:
             raise PydanticCustomError(
                 "range_order", "expected [low, high] with low <= high, got [{low}, {high}]",
-                {"low": _describe(value[0]), "high": _describe(value[1])},
+                {"low": describe_value(value[0]), "high": describe_value(value[1])},
             )
         return low, high
     raise PydanticCustomError(
-        "number_or_range", "expected a number or a [low, high] range, got {got}", {"got": _describe(value)}
+        "number_or_range", "expected a number or a [low, high] range, got {got}", {"got": describe_value(value)}
     )
 
 
@@ -101,7 +101,7 @@ def _iso_date(value: Any) -> date:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise PydanticCustomError("iso_date", "expected a date such as 2026-11-01, got {got}", {"got": _describe(value)})
+    raise PydanticCustomError("iso_date", "expected a date such as 2026-11-01, got {got}", {"got": describe_value(value)})
 
 
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
@@ -232,9 +232,9 @@ def load_facts(text: str, path: str = "facts.yaml") -> FactBase:
     try:
         model = FactFileModel.model_validate(root)
     except ValidationError as error:
-        problems = [(_line_of(root, e["loc"]), f"{_loc_text(e['loc'])}: {_explain(e)}") for e in error.errors()]
+        problems = [(line_of(root, e["loc"]), f"{loc_text(e['loc'])}: {explain_error(e)}") for e in error.errors()]
         _raise_first(path, problems)
-    _raise_first(path, [(_line_of(root, loc), f"{_loc_text(loc)}: {msg}") for loc, msg in _cross_check(model)])
+    _raise_first(path, [(line_of(root, loc), f"{loc_text(loc)}: {msg}") for loc, msg in _cross_check(model)])
     return _build(model, root, path)
 
 
@@ -258,7 +258,7 @@ def _parse_yaml(text: str, path: str) -> CommentedMap:
     except (YAMLError, ValueError, TypeError) as error:
         raise FactFileError(path, None, f"invalid YAML: {error}") from None
     if not isinstance(root, CommentedMap):
-        raise FactFileError(path, 1, f"expected a mapping of version, entities, measures and facts, got {_describe(root)}")
+        raise FactFileError(path, 1, f"expected a mapping of version, entities, measures and facts, got {describe_value(root)}")
     return root
 
 
@@ -280,7 +280,7 @@ def _raise_first(path: str, problems: list[tuple[int | None, str]]) -> None:
     raise FactFileError(path, line, message + suffix)
 
 
-def _line_of(root: CommentedMap, loc: tuple) -> int | None:
+def line_of(root: CommentedMap, loc: tuple) -> int | None:
     """1-based line of the deepest node on loc that exists (the parent, for a missing key)."""
     node: Any = root
     line = None
@@ -295,7 +295,7 @@ def _line_of(root: CommentedMap, loc: tuple) -> int | None:
     return None if line is None else line + 1
 
 
-def _loc_text(loc: tuple) -> str:
+def loc_text(loc: tuple) -> str:
     """("facts", 3, "value") -> "facts[3].value", the way people name a place in the file."""
     text = ""
     for key in loc:
@@ -306,10 +306,10 @@ def _loc_text(loc: tuple) -> str:
     return text
 
 
-def _explain(error: dict) -> str:
+def explain_error(error: dict) -> str:
     """A pydantic error as "expected ..., got ...", in the file's own terms."""
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
-    got = _describe(value)
+    got = describe_value(value)
     if kind == "missing":
         return "required field is missing"
     if kind == "extra_forbidden":
@@ -354,14 +354,14 @@ def _fields_at(loc: tuple) -> list[str]:
     model: type[BaseModel] | None = FactFileModel
     for key in loc:
         if isinstance(key, str) and model is not None and key in model.model_fields:
-            model = _model_in(model.model_fields[key].annotation)
+            model = model_in(model.model_fields[key].annotation)
     return list(model.model_fields) if model is not None else []
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
+def model_in(annotation: Any) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
-    return next((m for m in map(_model_in, get_args(annotation)) if m is not None), None)
+    return next((m for m in map(model_in, get_args(annotation)) if m is not None), None)
 
 
 def _fold(text: str) -> str:
@@ -385,7 +385,7 @@ def _duplicates(locs: list[tuple], keys: list[str], what: str) -> Iterator[Probl
     first_seen: dict[str, tuple] = {}
     for loc, key in zip(locs, keys):
         if key in first_seen:
-            yield loc, f"duplicate {what} {key!r}, first at {_loc_text(first_seen[key])}"
+            yield loc, f"duplicate {what} {key!r}, first at {loc_text(first_seen[key])}"
         else:
             first_seen[key] = loc
 
@@ -455,7 +455,7 @@ def _fact_problems(model: FactFileModel) -> Iterator[Problem]:
             yield (*here, "scope"), f"unknown scope {fact.scope!r}; add it to `scopes` or use one listed there"
         key = (fact.entity, fact.measure, fact.qualifier or measure.default_qualifier, _fold(fact.scope or ""))
         if key in seen:
-            yield here, f"duplicate fact: same entity, measure, qualifier and scope as {_loc_text(seen[key])}"
+            yield here, f"duplicate fact: same entity, measure, qualifier and scope as {loc_text(seen[key])}"
         seen.setdefault(key, here)
 
 
@@ -532,7 +532,7 @@ def _build(model: FactFileModel, root: CommentedMap, path: str) -> FactBase:
     measures = tuple(_to_measure(m) for m in model.measures)
     by_id = {m.id: m for m in measures}
     facts = tuple(
-        _to_fact(f, by_id[f.measure], model.review_every_days, _line_of(root, ("facts", i)), _scope_name(model, f.scope))
+        _to_fact(f, by_id[f.measure], model.review_every_days, line_of(root, ("facts", i)), _scope_name(model, f.scope))
         for i, f in enumerate(model.facts)
     )
     return FactBase(

@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import subprocess
-from pathlib import Path
 
 from checks.engine import AuditResult
 from checks.errors import AuditInputError

@@ -16,7 +16,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from checks.factfile import _describe, _explain, _line_of, _loc_text, _model_in
+from checks.factfile import describe_value, explain_error, line_of, loc_text, model_in
 
 M = TypeVar("M", bound=BaseModel)
 CUSTOM_ERROR = "config_value"
@@ -39,7 +39,7 @@ def load_model(text: str, path: str, model: type[M]) -> M:
         return model.model_validate(root)
     except ValidationError as error:
         problems = sorted(
-            ((_line_of(root, e["loc"]) or 0, f"{_loc_text(e['loc'])}: {_message(e, model)}") for e in error.errors()),
+            ((line_of(root, e["loc"]) or 0, f"{loc_text(e['loc'])}: {_message(e, model)}") for e in error.errors()),
             key=lambda problem: problem[0],
         )
         line, message = problems[0]
@@ -58,7 +58,7 @@ def _parse(text: str, path: str, model: type[BaseModel]) -> CommentedMap:
         raise ConfigFileError(path, None, f"invalid YAML: {error}") from None
     if not isinstance(root, CommentedMap):
         expected = ", ".join(model.model_fields)
-        raise ConfigFileError(path, 1, f"expected a mapping with {expected}, got {_describe(root)}")
+        raise ConfigFileError(path, 1, f"expected a mapping with {expected}, got {describe_value(root)}")
     return root
 
 
@@ -69,14 +69,14 @@ def _message(error: dict, model: type[BaseModel]) -> str:
         allowed = _allowed_fields(model, error["loc"][:-1])
         close = difflib.get_close_matches(str(error["loc"][-1]), allowed, n=1)
         return f"unknown field; did you mean `{close[0]}`?" if close else f"unknown field; expected one of: {', '.join(allowed)}"
-    return _explain(error)
+    return explain_error(error)
 
 
 def _allowed_fields(model: type[BaseModel], loc: tuple) -> list[str]:
     current: type[BaseModel] | None = model
     for key in loc:
         if isinstance(key, str) and current is not None and key in current.model_fields:
-            current = _model_in(current.model_fields[key].annotation)
+            current = model_in(current.model_fields[key].annotation)
     return list(current.model_fields) if current is not None else []
 
 

@@ -25,8 +25,8 @@ SITES_FILE_ENV = "CONTENT_AUDIT_SITES"
 
 
 class UserError(click.ClickException):
-    """A problem the user can fix (bad config, busy site, unknown run): message and exit 2,
-    worded like the audit command's input problems."""
+    """A problem the user can fix (a bad page or path, bad config, busy site, unknown run): one
+    line on stderr and exit 2, never a traceback."""
 
     exit_code = 2
 
