@@ -50,11 +50,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-
 from checks.model import Quantity
+from checks.textcache import per_text
 
-__all__ = ["YearSpan", "find_quantities", "find_years", "forget_scans"]
+__all__ = ["YearSpan", "find_quantities", "find_years"]
 
 # Whitespace that stays on one line (NBSP and thin spaces included): a number's unit, noun or
 # range partner is never on the next line of a flattened table or card.
@@ -259,15 +258,9 @@ def find_quantities(text: str) -> list[Quantity]:
     return list(_scan(text))
 
 
-@lru_cache(maxsize=8192)
+@per_text(maxsize=8192)
 def _scan(text: str) -> tuple[Quantity, ...]:
-    """Cached by text: a site repeats its boilerplate blocks on every page it crawls."""
     return tuple(_find(text))
-
-
-def forget_scans() -> None:
-    """Empty the scan cache, so a benchmark measures a first reading of a page."""
-    _scan.cache_clear()
 
 
 def _find(text: str) -> list[Quantity]:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from checks.facts import Ambiguity, FactBase, Measure
+from checks.textcache import per_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,8 +21,44 @@ class Mention:
     end: int
 
 
-def phrase_pattern(phrases: Iterable[str], *, plurals: bool = False) -> re.Pattern[str] | None:
-    """One case-insensitive regex matching any phrase as whole words, longest first.
+class PhraseMatcher:
+    """A phrase regex behind a cheap first test: a text can hold one of the phrases only if it
+    holds one of their first words. Most texts hold none, so most searches never run the regex,
+    which Python's engine would otherwise try alternative by alternative at every position."""
+
+    __slots__ = ("regex", "_first_words")
+
+    def __init__(self, regex: re.Pattern[str], first_words: frozenset[str] | None) -> None:
+        self.regex = regex
+        self._first_words = first_words  # None: some phrase starts with no word to look for
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.regex.search(text) if self._may_occur(text) else None
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.regex.match(text) if self._may_occur(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text) if self._may_occur(text) else iter(())
+
+    def _may_occur(self, text: str) -> bool:
+        return self._first_words is None or not self._first_words.isdisjoint(words_in(text))
+
+
+_WORD = re.compile(r"\w+")
+
+
+@per_text(maxsize=16384)
+def words_in(text: str) -> frozenset[str]:
+    """The lower-cased words of a text, as the first-word test of PhraseMatcher reads them."""
+    return frozenset(_WORD.findall(text.lower()))
+
+
+def phrase_pattern(
+    phrases: Iterable[str], *, plurals: bool = False, case_sensitive: bool = False
+) -> PhraseMatcher | None:
+    """One regex matching any phrase as whole words, longest first; case-insensitive unless
+    asked otherwise.
 
     Phrases that begin and end with a letter or digit share one pair of word-boundary checks:
     Python's regex engine tries each alternative's lookbehind separately, which made the
@@ -33,7 +70,23 @@ def phrase_pattern(phrases: Iterable[str], *, plurals: bool = False) -> re.Patte
     worded = [_phrase_body(p, plurals) for p in ordered if p[0].isalnum() and p[-1].isalnum()]
     other = [_phrase_regex(p, plurals) for p in ordered if not (p[0].isalnum() and p[-1].isalnum())]
     parts = ([rf"(?<![\w-])(?:{'|'.join(worded)})(?![\w-])"] if worded else []) + other
-    return re.compile("|".join(parts), re.IGNORECASE)
+    regex = re.compile("|".join(parts), 0 if case_sensitive else re.IGNORECASE)
+    return PhraseMatcher(regex, _first_words(ordered, plurals))
+
+
+def _first_words(phrases: list[str], plurals: bool) -> frozenset[str] | None:
+    """The words a text must hold for a phrase to occur in it; a one-word phrase may take a plural ending."""
+    words: set[str] = set()
+    for phrase in phrases:
+        lowered = phrase.lower()
+        first = _WORD.match(lowered)
+        if first is None:
+            return None
+        word = first.group()
+        words.add(word)
+        if plurals and first.end() == len(lowered) and lowered[-1].isalpha():
+            words.update((word + "s", word + "es"))
+    return frozenset(words)
 
 
 def _phrase_body(phrase: str, plurals: bool) -> str:
@@ -47,10 +100,6 @@ def _phrase_regex(phrase: str, plurals: bool) -> str:
     head = r"(?<![\w-])" if phrase[:1].isalnum() else ""
     tail = r"(?![\w-])" if phrase[-1:].isalnum() else ""
     return head + _phrase_body(phrase, plurals) + tail
-
-
-def _case_sensitive(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
-    return re.compile(pattern.pattern) if pattern is not None else None
 
 
 def _is_acronym(alias: str) -> bool:
@@ -77,10 +126,13 @@ class Vocabulary:
         self._phrases = phrase_pattern(phrases, plurals=True)
         # A capitalised alias is a proper name ("Certified Medical Assistant"): written in lower
         # case it is a description ("certified medical assistants earn...").
-        self._names = _case_sensitive(phrase_pattern(names, plurals=True))
-        self._acronyms = re.compile(
-            rf"(?<![\w-])(?:{'|'.join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True))})"
-            r"(?:s|'s|’s)?(?![\w]|-\d|\s+(?:I|II|1|2)\b)"
+        self._names = phrase_pattern(names, plurals=True, case_sensitive=True)
+        self._acronyms = PhraseMatcher(
+            re.compile(
+                rf"(?<![\w-])(?:{'|'.join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True))})"
+                r"(?:s|'s|’s)?(?![\w]|-\d|\s+(?:I|II|1|2)\b)"
+            ),
+            _first_words(acronyms, plurals=True),
         ) if acronyms else None
         self.foreign = phrase_pattern(
             [word for a in self._ambiguity.values() for word in a.reject if len(word) > 3] + list(facts.other_names)

@@ -17,7 +17,7 @@ from checks.decode import decode_html
 from checks.document import parse_html
 from checks.engine import audit
 from checks.factfile import load_facts
-from checks.quantities import forget_scans
+from checks.textcache import forget_text_caches
 from timing import median_ms
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "seed-site"
@@ -32,7 +32,7 @@ def main() -> None:
         body = path.read_bytes()
         html = body.decode("utf-8")
         bare = median_ms(lambda: BeautifulSoup(html, "lxml"), ROUNDS)
-        full = median_ms(lambda: (forget_scans(), audit([parse_html(decode_html(body), path.name)], facts, today)), ROUNDS)
+        full = median_ms(lambda: (forget_text_caches(), audit([parse_html(decode_html(body), path.name)], facts, today)), ROUNDS)
         print(f"{path.name:<42} {len(body) / 1024:>6.1f} {bare:>14.2f} {full:>9.2f} {full / bare:>6.2f}")
 
 
