@@ -51,7 +51,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from checks.model import Quantity
-from checks.textcache import per_text
+from checks.textcache import per_text, words_in
 
 __all__ = ["YearSpan", "find_quantities", "find_years"]
 
@@ -116,8 +116,11 @@ _SKIP = "|".join(
 # where a quantity or a skip can start: a digit, sign, "$" or "(" (a charset search runs in C),
 # or a number word (found in one pass over the lower-cased text, which needs no IGNORECASE).
 # A quantity starts at a digit or "$"; "(", "+" and minus signs only matter right before one.
-_CANDIDATE_RE = re.compile(r"[\d$]|[(+\-−](?=\s?[\d$])")
+# The pattern opens with a character set so that the engine skips to candidates in C.
+_CANDIDATE_RE = re.compile(r"[\d$(+\-−](?:(?<=[\d$])|(?=\s?[\d$]))")
 _NUMBER_WORD_RE = re.compile(_WORD_NUMBER)
+# Every number in words holds one of these as a whole word.
+_NUMBER_WORDS = frozenset(f"{_ONES}|{_TEENS}|{_TENS}|hundred|dozen".split("|"))
 _SKIP_RE = re.compile(_SKIP, re.I)
 # "Oct 16", "May 6, 2024": the digits of a date written with a month name before them.
 _MONTH_BEFORE_RE = re.compile(rf"\b{_MONTH}\.?{_SP}+$")
@@ -176,12 +179,12 @@ _COMPOUND_RE = re.compile(rf"{_SP}+(?:and{_SP}+)?", re.I)
 
 _CUE_WINDOW = 40
 _CUE_RE = re.compile(
-    r"(?:\b(?P<max>up to|as long as|as high as|as much as|as many as|at most|no more than|not more than"
+    r"(?:\b(?:(?P<max>up to|as long as|as high as|as much as|as many as|at most|no more than|not more than"
     r"|no longer than|fewer than|less than|under|below|(?:a\s+)?max(?:imum)?(?:\s+of)?)"
-    r"|\b(?P<min>at least|(?:a\s+)?min(?:imum)?(?:\s+of)?|as little as|as few as|as short as|as low as"
-    r"|more than|greater than|over|above|upwards of|no less than|not less than|no fewer than)"
+    r"|(?P<min>at least|(?:a\s+)?min(?:imum)?(?:\s+of)?|as little as|as few as|as short as|as low as"
+    r"|more than|greater than|over|above|upwards of|no less than|not less than|no fewer than))"
     r"|(?P<approx>\b(?:about|approx(?:imately|\.)?|around|roughly|nearly|almost|some|an estimated)|~|≈)"
-    r"|\b(?P<between>between)|\b(?P<scaled>scaled(?:\s+score)?(?:\s+of)?))\s*$",
+    r"|\b(?:(?P<between>between)|(?P<scaled>scaled(?:\s+score)?(?:\s+of)?)))\s*$",
     re.I,
 )
 _OPEN_END_RE = re.compile(
@@ -267,7 +270,10 @@ def _find(text: str) -> list[Quantity]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few non-ASCII letters lower-case to two characters
         lowered = text.translate(_ASCII_LOWER)
-    word_starts = [match.start() for match in _NUMBER_WORD_RE.finditer(lowered)]
+    word_starts = (
+        [match.start() for match in _NUMBER_WORD_RE.finditer(lowered)]
+        if not _NUMBER_WORDS.isdisjoint(words_in(text)) else []
+    )
     found: list[Quantity] = []
     position, next_word = 0, 0
     while True:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from checks.facts import Ambiguity, FactBase, Measure
-from checks.textcache import per_text
+from checks.textcache import WORD, words_in
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,15 +45,6 @@ class PhraseMatcher:
         return self._first_words is None or not self._first_words.isdisjoint(words_in(text))
 
 
-_WORD = re.compile(r"\w+")
-
-
-@per_text(maxsize=16384)
-def words_in(text: str) -> frozenset[str]:
-    """The lower-cased words of a text, as the first-word test of PhraseMatcher reads them."""
-    return frozenset(_WORD.findall(text.lower()))
-
-
 def phrase_pattern(
     phrases: Iterable[str], *, plurals: bool = False, case_sensitive: bool = False
 ) -> PhraseMatcher | None:
@@ -79,7 +70,7 @@ def _first_words(phrases: list[str], plurals: bool) -> frozenset[str] | None:
     words: set[str] = set()
     for phrase in phrases:
         lowered = phrase.lower()
-        first = _WORD.match(lowered)
+        first = WORD.match(lowered)
         if first is None:
             return None
         word = first.group()
