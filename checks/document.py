@@ -73,7 +73,13 @@ _HIDDEN_CLASSES = frozenset(
     {"hidden", "hide", "d-none", "invisible", "sr-only", "visually-hidden", "visuallyhidden",
      "screen-reader-text", "screen-reader-only"}
 )
-_NOT_HIDING_SUFFIXES = ("overflow-hidden", "overflow-x-hidden", "overflow-y-hidden")
+# Clipped overflow hides nothing; the others hide only in one context (a quick-add popup, a
+# browser without JavaScript, one screen size or print), so readers see the text.
+_NOT_HIDING_SUFFIXES = (
+    "overflow-hidden", "overflow-x-hidden", "overflow-y-hidden", "quick-add-hidden", "no-js-hidden",
+    "mobile-hidden", "tablet-hidden", "desktop-hidden", "print-hidden", "sm-hidden", "md-hidden", "lg-hidden",
+    "xl-hidden",
+)
 # "hidden md:block" or "d-none d-lg-block": hidden on small screens only, so readers see it.
 _DISPLAYS = (
     r"(?:block|inline|inline-block|flex|inline-flex|grid|inline-grid|table|table-cell|table-row"

@@ -6,11 +6,12 @@ import re
 
 from checks.facts import Measure
 from checks.spots import CLAUSE_BREAK, Page, Spot, clause_distance
-from checks.vocabulary import Mention, Vocabulary
+from checks.vocabulary import Mention
 
 SUBJECT_BONUS = 40
 FOLLOWING_MENTION_CHARS = 30
 _PRONOUN = re.compile(r"\b(?:their|they|its|it)\b", re.IGNORECASE)
+_GIVEN_FOR = re.compile(r"\s+(?:for|among|of)\s+(?:the\s+|all\s+|u\.s\.\s+)?", re.IGNORECASE)
 UNKNOWN_PAIR_PENALTY = 500
 OTHER_KIND_PENALTY = 1000
 
@@ -27,7 +28,11 @@ def choose_entity(page: Page, spot: Spot, measure: Measure) -> str | None:
     sentence_mentions = spot.analysed.mentions
     if sentence_mentions:
         candidates = sentence_mentions + spot.analysed.foreign
-        return _nearest(page, candidates, block.text[start:end], spot.quantity.start - start, measure) or None
+        sentence = block.text[start:end]
+        named_after = _named_right_after(page, candidates, sentence, spot.quantity.end - start, measure)
+        if named_after is not None:
+            return named_after.entity or None
+        return _nearest(page, candidates, sentence, spot.quantity.start - start, measure) or None
     if spot.analysed.foreign or _in_another_column(page, block):
         return None
     close, far = _context_entities(page, spot)
@@ -43,6 +48,21 @@ def choose_entity(page: Page, spot: Spot, measure: Measure) -> str | None:
         kinds = page.vocabulary.kinds_for(measure.id)
         known = next((e for e in far if page.vocabulary.kind_of(e) in kinds), None)
     return known or (close[0] if close else None)
+
+
+def _named_right_after(page: Page, mentions: list[Mention], sentence: str, number_end: int, measure: Measure) -> Mention | None:
+    """"12% for medical assistants and 6% for phlebotomists", "57% of medical assistants": a
+    name the figure is given for, right after it, owns it whatever stands nearer before it,
+    when it is the kind of thing the measure is about ("180 questions for medical assistants"
+    counts an exam's questions, not the occupation's)."""
+    following = [m for m in mentions if m.start >= number_end]
+    first = min(following, key=lambda m: m.start, default=None)
+    if first is None or not _GIVEN_FOR.fullmatch(sentence, number_end, first.start):
+        return None
+    vocabulary = page.vocabulary
+    if first.entity and vocabulary.kind_of(first.entity) not in vocabulary.kinds_for(measure.id):
+        return None
+    return first
 
 
 def _in_another_column(page: Page, block) -> bool:
@@ -67,17 +87,11 @@ def _context_entities(page: Page, spot: Spot) -> tuple[list[str], list[str]]:
     close = [e for e in headers if e] + [m.entity for m in reversed(earlier) if m.entity]
     far: list[str] = []
     for heading in reversed(block.heading_path):
-        entity = page.entity_named(heading)
-        if entity is None and page.names_other(heading):
+        named = page.subjects_named(heading)
+        if not named and page.names_other(heading):
             return close, far  # under "RMA (AMT)" the page's own subject no longer applies
-        if entity:
-            far.append(entity)
-    return close, far + ([page.title_entity] if page.title_entity else [])
-
-
-def single_entity(vocabulary: Vocabulary, text: str, confirmed: frozenset[str]) -> str | None:
-    entities = {mention.entity for mention in vocabulary.mentions(text, confirmed) if mention.entity}
-    return entities.pop() if len(entities) == 1 else None
+        far.extend(named)
+    return close, far + list(page.title_subjects)
 
 
 def _nearest(page: Page, mentions: list[Mention], sentence: str, number_at: int, measure: Measure) -> str:

@@ -19,12 +19,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checks.entities import choose_entity, single_entity
+from checks.entities import choose_entity
 from checks.facts import FactBase, Measure
-from checks.measures import choose_measure, convert, has_noun, money_period
+from checks.measures import choose_measure, convert, has_noun, money_period, period_in_headers
 from checks.model import Block, Claim, Document, Evidence
 from checks.qualifiers import choose_period, choose_qualifier, choose_scope
-from checks.spots import TOTAL_LABEL, Page, Spot, number_label, spots
+from checks.spots import TOTAL_LABEL, Page, Spot, number_label, spots, subjects
 from checks.vocabulary import Vocabulary, vocabulary_for
 
 _COMPARATIVE_AFTER = re.compile(
@@ -32,8 +32,11 @@ _COMPARATIVE_AFTER = re.compile(
 )
 # "20 fewer minutes", "60 questions longer than the CPT": a difference, not the figure itself
 _COMPARATIVE_INSIDE = re.compile(r"\b(?:more|fewer|less|extra|additional)\s+(?:minutes?|hours?|questions?|items?)\b", re.IGNORECASE)
+_ABOUT = r"(?:about|approximately|around|roughly|nearly|almost|some|just|only)?\s*"
 _DIFFERENCE_BEFORE = re.compile(
-    r"\b(?:difference|gap|gain|premium|increase|raise|boost)\s+of\s+(?:about|approximately|around|roughly|nearly|almost|some|just|only)?\s*$",
+    rf"\b(?:difference|gap|gain|premium|increase|raise|boost)\s+of\s+{_ABOUT}$"
+    # "medical assistants out-earn phlebotomists by about $540", "beats it by $1.25 an hour"
+    rf"|\b(?:out-?\w+|exceeds?|exceeded|beats?|trails?|lags?|tops?|more|less|higher|lower|ahead|behind)\b[^.;:]*\bby\s+{_ABOUT}$",
     re.IGNORECASE,
 )
 # "390 out of 500", "a scaled 200-500 range": the scale, not a score anyone needs.
@@ -59,6 +62,7 @@ class StatedDifference:
     evidence: Evidence
     block_index: int
     entities: tuple[str, ...] = ()  # the entities its sentence compares, in order
+    approximate: bool = False  # "roughly $500": rounded, so it may sit a rounding step off
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,14 +75,14 @@ def extract(document: Document, facts: FactBase) -> Extraction:
     """Every claim about a tracked measure in the document, and every stated difference."""
     vocabulary = vocabulary_for(facts)
     confirmed = vocabulary.confirmed_aliases(" ".join((document.title, *(b.text for b in document.blocks))))
-    title_entity = single_entity(vocabulary, document.title, confirmed)
-    page = Page(document, vocabulary, confirmed, title_entity, _tables_with_total_row(document.blocks))
+    title_subjects = subjects(vocabulary, document.title, confirmed)
+    page = Page(document, vocabulary, confirmed, title_subjects, _tables_with_total_row(document.blocks))
     page.entity_tables = _tables_with_entity_columns(page)
     claims: list[Claim] = []
     differences: list[StatedDifference] = []
     blocks = document.blocks
     for index, block in enumerate(blocks):
-        for spot in spots(block, index, vocabulary, confirmed, number_label(blocks, index)):
+        for spot in spots(block, index, vocabulary, confirmed, number_label(blocks, index, vocabulary)):
             _read_spot(page, spot, claims, differences)
     return Extraction(tuple(claims), tuple(differences))
 
@@ -87,6 +91,8 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
     vocabulary = page.vocabulary
     sentence_text = spot.analysed.text
     if spot.analysed.is_marketing or spot.analysed.asserts_nothing_current:
+        return
+    if spot.analysed.quotes_retail_price and period_in_headers(spot) is None:
         return
     measure = choose_measure(vocabulary, spot)
     if measure is None:
@@ -98,7 +104,9 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
     evidence = _evidence(page.document.url, spot)
     if _DIFFERENCE_BEFORE.search(spot.before) or _DIFFERENCE_AFTER.match(spot.after):
         entities = tuple(dict.fromkeys(m.entity for m in spot.analysed.mentions if m.entity))
-        differences.append(StatedDifference(low, high, measure.id, evidence, spot.block_index, entities))
+        differences.append(
+            StatedDifference(low, high, measure.id, evidence, spot.block_index, entities, spot.quantity.approximate)
+        )
         return
     if _states_something_else(page, spot, measure):
         return

@@ -120,10 +120,22 @@ def money_period(spot: Spot, measure: Measure) -> str | None:
     quantity = spot.quantity
     if quantity.unit != "usd" or quantity.per is not None:
         return quantity.per
-    lead = _PERIOD_BEFORE.search(spot.before[-40:]) or _PERIOD_BEFORE.search(spot.headers + " ")
+    lead = _period_named(spot.before[-40:]) or period_in_headers(spot)
     if lead:
-        return "hour" if lead.group(0).lower().startswith(("hour", "per hour", "an hour")) else "year"
+        return lead
     return "hour" if measure.unit == "usd_year" and quantity.high < HOURLY_CEILING else None
+
+
+def period_in_headers(spot: Spot) -> str | None:
+    """The pay period a table header or a stat card's label gives ("Hourly", "Annual")."""
+    return _period_named(spot.headers + " ") if spot.headers else None
+
+
+def _period_named(text: str) -> str | None:
+    lead = _PERIOD_BEFORE.search(text)
+    if lead is None:
+        return None
+    return "hour" if lead.group(0).lower().startswith(("hour", "per hour", "an hour")) else "year"
 
 
 def convert(quantity: Quantity, measure: Measure, per: str | None) -> tuple[float, float, str | None] | None:

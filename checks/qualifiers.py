@@ -13,7 +13,9 @@ from checks.vocabulary import Vocabulary
 # "811,000 jobs in 2024", "$44,200 (2024)": only a preposition or bracket between number and year
 _LABELS_NUMBER = re.compile(r"\s*(?:[a-z]+\s+)?(?:in|for|as of|during)?\s*\(?\s*$", re.IGNORECASE)
 _STARTING_POINT = re.compile(r"\bfrom\s+(?:about|approximately|around|roughly|nearly)?\s*$", re.IGNORECASE)
-_ATTACHED_END = re.compile(r"[(,;:]|\s[–—-]\s")
+# What follows a number stays its own up to a clause edge or a conjunction: in "less than
+# $35,020 and the highest 10% more than $57,830" the highest-10% cue is the next figure's.
+_ATTACHED_END = re.compile(r"[(,;:]|\s[–—-]\s|\s(?:and|or|but|while|whereas)\s", re.IGNORECASE)
 
 
 

@@ -23,6 +23,8 @@ _QUOTED_SPEECH = re.compile(
     r"^\s*[“\"](?:.*[”\"]\s*,?\s*(?:said|says|according to|explains|told)\b|[^“”\"]*[”\"]\s*$)", re.IGNORECASE
 )
 _RETAIL_PRICE = re.compile(r"\$\d{1,4}\.9[5-9]\b(?!\s*(?:/|per\b|an?\s+(?:hour|year)\b|hourly\b|\)))", re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
+_FIGURE_ASIDE = re.compile(r"\([^()]*\d[^()]*\)")
 _BARE_FIGURE = re.compile(r"\s*[~≈]?\s*\$?[\d.,]+\s*\+?\s*(?:%|[a-zA-Z]{0,8}\.?)\s*")
 
 
@@ -31,10 +33,11 @@ class Page:
     document: Document
     vocabulary: Vocabulary
     confirmed: frozenset[str]
-    title_entity: str | None
+    title_subjects: tuple[str, ...]
     totalled: frozenset[int] = frozenset()  # tables with a "Total" row: their other rows are parts
     entity_tables: frozenset[int] = frozenset()  # tables whose columns are entities ("CPT | CCMA")
     _named: dict[str, str | None] = field(default_factory=dict)
+    _subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def names_other(self, text: str) -> bool:
         """Whether text names something the fact file does not track ("RMA (AMT)", "CNA")."""
@@ -47,6 +50,22 @@ class Page:
             entities = {m.entity for m in self.vocabulary.mentions(text, self.confirmed) if m.entity}
             self._named[text] = entities.pop() if len(entities) == 1 else None
         return self._named[text]
+
+    def subjects_named(self, text: str) -> tuple[str, ...]:
+        """What a heading is about (see `subjects`); cached."""
+        if text not in self._subjects:
+            self._subjects[text] = subjects(self.vocabulary, text, self.confirmed)
+        return self._subjects[text]
+
+
+def subjects(vocabulary: Vocabulary, text: str, confirmed: frozenset[str]) -> tuple[str, ...]:
+    """The entities a heading or title is about, in the order it names them: its one entity,
+    or one of each kind ("CPT Phlebotomy Exam Guide": the credential and the occupation it
+    certifies, so an exam figure goes to the one and a wage to the other); none when it names
+    two of one kind ("CPT vs CCMA"), since then it is not about either alone."""
+    named = tuple(dict.fromkeys(m.entity for m in vocabulary.mentions(text, confirmed) if m.entity))
+    kinds = {vocabulary.kind_of(entity) for entity in named}
+    return named if len(kinds) == len(named) else ()
 
 
 class BlockText:
@@ -86,11 +105,14 @@ class Sentence:
 
     @cached_property
     def is_marketing(self) -> bool:
-        """Sales copy: a marketing phrase from the fact file, or a retail price ("$14.99")."""
+        """Sales copy: a marketing phrase from the fact file."""
         pattern = self._vocabulary.marketing
-        return _RETAIL_PRICE.search(self.context) is not None or (
-            pattern is not None and pattern.search(self.context) is not None
-        )
+        return pattern is not None and pattern.search(self.context) is not None
+
+    @cached_property
+    def quotes_retail_price(self) -> bool:
+        """A shop price ("$14.99") in the sentence: sales copy, unless a pay period names it a wage."""
+        return _RETAIL_PRICE.search(self.context) is not None
 
     @cached_property
     def mentions(self) -> list[Mention]:
@@ -133,26 +155,56 @@ class Spot:
     analysed: Sentence
 
 
-def number_label(blocks: tuple[Block, ...], index: int) -> str:
+def number_label(blocks: tuple[Block, ...], index: int, vocabulary: Vocabulary) -> str:
     """What names a block's number when the block itself does not: the term of a definition
-    ("<dt>Exam length</dt><dd>3 hours</dd>"), or the caption line of a stat card whose number
-    stands alone ("180" above "CCMA exam questions")."""
+    ("<dt>Exam length</dt><dd>3 hours</dd>"), the caption line of a stat card whose number
+    stands alone ("180" above "CCMA exam questions"), or the label cells of a table row beyond
+    its first ("Phlebotomists | Lowest 10% | $16.76")."""
     block = blocks[index]
     if block.kind == "table_cell":
-        return ""
+        return " ".join(_row_labels(blocks, index, vocabulary))
     previous = blocks[index - 1] if index else None
     if block.kind == "definition" and previous is not None and previous.kind == "term":
         return previous.text
     if not _BARE_FIGURE.fullmatch(block.text):
         return ""
-    for neighbour in (blocks[index + 1] if index + 1 < len(blocks) else None, previous):
-        if neighbour is not None and neighbour.kind != "heading" and _is_caption(neighbour.text):
+    neighbours = [n for n in (blocks[index + 1] if index + 1 < len(blocks) else None, previous) if n and n.kind != "heading"]
+    # The caption inside the number's own card wins, even when it holds figures of its own
+    # ("Scaled score needed to pass (200–500 scale)"); the card before it has a caption too.
+    for neighbour in neighbours:
+        if _same_parent(block, neighbour) and _is_caption(neighbour.text, figures_allowed=True):
+            # "(100 scored)" qualifies its own figure, not the card's
+            return " ".join(_FIGURE_ASIDE.sub(" ", neighbour.text).split())
+    for neighbour in neighbours:
+        if _is_caption(neighbour.text):
             return neighbour.text
     return ""
 
 
-def _is_caption(text: str) -> bool:
-    return 0 < len(text) <= CAPTION_MAX_CHARS and not any(ch.isdigit() for ch in text)
+def _row_labels(blocks: tuple[Block, ...], index: int, vocabulary: Vocabulary) -> list[str]:
+    """Texts of the cells left of a cell in its row, other than the row header, that state no
+    number of their own (a qualifier phrase such as "Lowest 10%" is no number)."""
+    cell = blocks[index]
+    labels = []
+    for earlier in range(index - 1, -1, -1):
+        other = blocks[earlier]
+        if other.kind != "table_cell" or other.table != cell.table or other.row != cell.row:
+            break
+        text = other.text
+        if text != cell.row_header and _LETTER.search(text) and not _outside_phrases(find_quantities(text), text, vocabulary):
+            labels.append(text)
+    return labels[::-1]
+
+
+def _is_caption(text: str, figures_allowed: bool = False) -> bool:
+    if not 0 < len(text) <= CAPTION_MAX_CHARS or _BARE_FIGURE.fullmatch(text):
+        return False
+    return figures_allowed or not any(ch.isdigit() for ch in text)
+
+
+def _same_parent(block: Block, other: Block) -> bool:
+    parent = block.locator.rpartition(" > ")[0]
+    return bool(parent) and parent == other.locator.rpartition(" > ")[0]
 
 
 def spots(block: Block, index: int, vocabulary: Vocabulary, confirmed: frozenset[str], label: str) -> list[Spot]:

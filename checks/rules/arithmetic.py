@@ -36,6 +36,7 @@ NAME = "arithmetic"
 CODE = "CA105"
 SEVERITY = Severity.ERROR
 ANNUAL_ROUNDING = 50.0
+APPROXIMATE_DIFFERENCE_SHARE = 0.1
 _TABLE_CELL_STEP = re.compile(r" > t[dh](?::nth-of-type\(\d+\))?$")
 
 
@@ -240,7 +241,17 @@ def _difference_against_facts(context: "AuditContext", difference: StatedDiffere
 
 def _close(gap: float, difference: StatedDifference) -> bool:
     tolerance = max(0.02 * difference.high, 1.0)
+    if difference.approximate:
+        tolerance = max(tolerance, _rounding_step(difference.high))
     return difference.low - tolerance <= gap <= difference.high + tolerance
+
+
+def _rounding_step(value: float) -> float:
+    """Half the place a round figure was rounded to ("roughly $500": 50), at most a tenth of it."""
+    place = 1.0
+    while value >= place * 10 and value % (place * 10) == 0:
+        place *= 10
+    return min(place / 2, APPROXIMATE_DIFFERENCE_SHARE * value)
 
 
 def _difference_finding(context: "AuditContext", difference: StatedDifference, pair: tuple[Claim, Claim]) -> Finding:
