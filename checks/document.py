@@ -95,6 +95,9 @@ _SUPPRESSION = re.compile(
     r"(?:\s*--\s*(?P<reason>.*?))?\s*$",
     re.IGNORECASE | re.DOTALL,
 )
+# Elementor, countUp.js, jQuery countTo and Odometer-style counters
+_COUNTER_ATTRIBUTES = ("data-to-value", "data-to", "data-count", "data-count-to", "data-target", "data-end-value", "data-countup")
+_PLAIN_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 _INVISIBLE_CHARS = re.compile("[\u00ad\u200b\u2060\ufeff]")
 _MAX_SPAN = 1000
 _RECORDED_METAS = META_DATE_KEYS | {"og:title"}
@@ -278,6 +281,10 @@ class _Walk:
         hidden = context.hidden or (
             bool(attrs) and _is_hidden(attrs) and not self._is_collapsed_panel(element)
         )
+        if _is_counter_start(element):
+            # An animated counter's markup holds the value it starts from ("0"), not the one
+            # readers see, which only its script knows how to format.
+            return None
         if name == "br":
             self._line_break(context)
         elif name == "time" and attrs.get("datetime"):
@@ -494,6 +501,16 @@ class _Walk:
         ]
         unplaced = [Suppression(rule, reason, "") for rule, reason in self.unplaced_ignores]
         return tuple(placed + unplaced)
+
+
+def _is_counter_start(element: Tag) -> bool:
+    """A number in the markup that a script counts away from, to the one an attribute holds."""
+    attrs = element.attrs
+    target = next((attrs[name] for name in _COUNTER_ATTRIBUTES if name in attrs), None)
+    if not isinstance(target, str) or not _PLAIN_NUMBER.fullmatch(target.strip()):
+        return False
+    shown = element.get_text().strip()
+    return bool(_PLAIN_NUMBER.fullmatch(shown)) and shown != target.strip()
 
 
 def _attribute_words(element: Tag) -> str:

@@ -82,9 +82,9 @@ def _context_entities(page: Page, spot: Spot) -> tuple[list[str], list[str]]:
     """Entities named around the sentence: close (table headers, the block before it, nearest
     first) and far (headings innermost first, then the title)."""
     block = spot.block
-    headers = [page.entity_named(h) for h in (block.column_header, block.row_header, spot.headers) if h]
+    headers = [e for h in (block.column_header, block.row_header, spot.headers) if h for e in page.subjects_named(h)]
     earlier = [m for m in spot.analysed.block.mentions if m.end <= spot.sentence[0]]
-    close = [e for e in headers if e] + [m.entity for m in reversed(earlier) if m.entity]
+    close = headers + [m.entity for m in reversed(earlier) if m.entity]
     far: list[str] = []
     for heading in reversed(block.heading_path):
         named = page.subjects_named(heading)

@@ -46,6 +46,12 @@ _SCALE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CODE_BEFORE = re.compile(r"\b([A-Z]{2,5})\s?$")
+# "Spokane Community College’s 11-week course", "the clinic’s six medical assistant jobs": one
+# institution's own figure, not the occupation's or the credential's.
+_INSTITUTION_OWNS = re.compile(
+    r"\b(?:college|school|academy|institute|university|clinic|hospital|practice|employer|company|center|centre)['’]s\s+$",
+    re.IGNORECASE,
+)
 _PAGE_REFERENCE = re.compile(r"\b(?:p|pp|pg|page|pages)\.?\s*$", re.IGNORECASE)
 _NATIONAL = re.compile(r"\b(?:united states|u\.s\.|us|usa|national(?:ly)?|nationwide|all states)\b", re.IGNORECASE)
 _SCALE_AFTER = re.compile(r"\s*(?:\(?scaled\)?\s+)?(?:score\s+)?(?:range|scale)\b", re.IGNORECASE)
@@ -78,6 +84,7 @@ def extract(document: Document, facts: FactBase) -> Extraction:
     title_subjects = subjects(vocabulary, document.title, confirmed)
     page = Page(document, vocabulary, confirmed, title_subjects, _tables_with_total_row(document.blocks))
     page.entity_tables = _tables_with_entity_columns(page)
+    page.column_headers = _column_headers(document.blocks)
     claims: list[Claim] = []
     differences: list[StatedDifference] = []
     blocks = document.blocks
@@ -115,7 +122,8 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
         return
     period = choose_period(spot, sentence_text)
     qualifier = (
-        choose_qualifier(vocabulary, measure, spot, sentence_text)
+        _qualifier_of_table(page, spot, measure)
+        or choose_qualifier(vocabulary, measure, spot, sentence_text)
         or (_qualifier_of_period(vocabulary.facts, entity, measure, period) if period else None)
         or measure.default_qualifier
     )
@@ -139,12 +147,14 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
 
 
 def _states_something_else(page: Page, spot: Spot, measure: Measure) -> bool:
-    """A scale's bounds ("out of 500"), a page reference ("p. 4"), a course code ("PHLB 101"), a
-    comparative ("20 fewer minutes") or a part of a breakdown row: a number, but not the measure."""
+    """A scale's bounds ("out of 500"), a page reference ("p. 4"), one institution's own figure
+    ("the college's 11-week course"), a course code ("PHLB 101"), a comparative ("20 fewer
+    minutes") or a part of a breakdown row: a number, but not the measure."""
     return bool(
         _SCALE_BEFORE.search(spot.before)
         or _SCALE_AFTER.match(spot.after)
         or _PAGE_REFERENCE.search(spot.before)
+        or _INSTITUTION_OWNS.search(spot.before)
         or _is_course_code(page.vocabulary, page, spot)
         or _COMPARATIVE_AFTER.match(spot.after)
         or _COMPARATIVE_INSIDE.search(spot.quantity.text)
@@ -160,6 +170,21 @@ def _qualifier_of_period(facts: FactBase, entity: str, measure: Measure, period:
     return matching.pop() if len(matching) == 1 else None
 
 
+def _qualifier_of_table(page: Page, spot: Spot, measure: Measure) -> str | None:
+    """A breakdown table's total row counts what its table counts: "Domain | Share of scored
+    items | About this many items ... Total | 100% | 100" totals the scored items."""
+    block = spot.block
+    if block.table not in page.totalled or not TOTAL_LABEL.match(block.row_header or ""):
+        return None
+    headers = " ".join(page.column_headers.get(block.table, ()))
+    named = {
+        qualifier for qualifier, pattern in page.vocabulary.qualifier_cues[measure.id]
+        if pattern is not None and pattern.search(headers)
+    }
+    named.discard(measure.default_qualifier)
+    return named.pop() if len(named) == 1 else None
+
+
 def _is_course_code(vocabulary: Vocabulary, page: Page, spot: Spot) -> bool:
     """"PHLB 101", "MED 120": a catalog code, unless the capitals are one of our names."""
     code = _CODE_BEFORE.search(spot.before)
@@ -172,6 +197,14 @@ def _tables_with_entity_columns(page: Page) -> frozenset[int]:
         for b in page.document.blocks
         if b.kind == "table_cell" and b.table is not None and b.column and b.column_header and page.entity_named(b.column_header)
     )
+
+
+def _column_headers(blocks: tuple[Block, ...]) -> dict[int, tuple[str, ...]]:
+    headers: dict[int, dict[str, None]] = {}
+    for b in blocks:
+        if b.kind == "table_cell" and b.table is not None and b.column_header:
+            headers.setdefault(b.table, {})[b.column_header] = None
+    return {table: tuple(texts) for table, texts in headers.items()}
 
 
 def _tables_with_total_row(blocks: tuple[Block, ...]) -> frozenset[int]:

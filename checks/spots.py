@@ -36,6 +36,7 @@ class Page:
     title_subjects: tuple[str, ...]
     totalled: frozenset[int] = frozenset()  # tables with a "Total" row: their other rows are parts
     entity_tables: frozenset[int] = frozenset()  # tables whose columns are entities ("CPT | CCMA")
+    column_headers: dict[int, tuple[str, ...]] = field(default_factory=dict)  # per table, in order
     _named: dict[str, str | None] = field(default_factory=dict)
     _subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)
 

@@ -152,15 +152,18 @@ class Vocabulary:
         self.historical = phrase_pattern(facts.historical)
 
     def confirmed_aliases(self, page_text: str) -> frozenset[str]:
-        """Ambiguous aliases that a confirming word somewhere on the page makes safe to read."""
+        """Ambiguous aliases the page is about: it holds a confirming word, and no more words of
+        the other meaning than confirming ones (a page on management accountants with one aside
+        on the AAMA CMA is still about accountants)."""
         return frozenset(
-            alias for alias, pattern in self._confirm.items() if pattern is None or pattern.search(page_text)
+            alias for alias, confirm in self._confirm.items()
+            if confirm is None or _count(confirm, page_text) >= max(1, _count(self._reject[alias], page_text))
         )
 
     def mentions(self, text: str, confirmed: frozenset[str], sentence: str | None = None) -> list[Mention]:
-        """Entity mentions in text. An ambiguous alias counts only when the page confirmed it
-        and the sentence holds none of its reject words ("CMA ... management accountant");
-        otherwise it comes back with entity "" (a name that is not one of ours)."""
+        """Entity mentions in text. An ambiguous alias counts only when the page or its own
+        sentence confirms it and the sentence holds none of its reject words ("CMA ... management
+        accountant"); otherwise it comes back with entity "" (a name that is not one of ours)."""
         found: list[Mention] = []
         for pattern in (self._names, self._phrases, self._acronyms):
             if pattern is None:
@@ -176,8 +179,10 @@ class Vocabulary:
     def _allowed(self, alias: str, confirmed: frozenset[str], sentence: str) -> bool:
         if alias not in self._ambiguity:
             return True
-        reject = self._reject[alias]
-        return alias in confirmed and (reject is None or reject.search(sentence) is None)
+        reject, confirm = self._reject[alias], self._confirm[alias]
+        if reject is not None and reject.search(sentence) is not None:
+            return False
+        return alias in confirmed or (confirm is not None and confirm.search(sentence) is not None)
 
     def kind_of(self, entity_id: str) -> str | None:
         return self._kinds.get(entity_id)
@@ -189,6 +194,10 @@ class Vocabulary:
     def measures_accepting(self, unit: str) -> tuple[Measure, ...]:
         """The measures a quantity in this unit can state, in fact-file order."""
         return self._by_unit.get(unit, ())
+
+
+def _count(pattern: PhraseMatcher | None, text: str) -> int:
+    return sum(1 for _ in pattern.finditer(text)) if pattern is not None else 0
 
 
 def _strip_plural(matched: str, known: dict[str, str]) -> str | None:

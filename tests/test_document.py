@@ -619,3 +619,15 @@ def test_a_heading_sits_under_higher_ranked_headings_only():
     assert [(b.text, b.heading_path) for b in document.blocks if b.kind == "heading"] == [
         ("Guide", ()), ("First", ("Guide",)), ("Second", ("Guide",)), ("Detail", ("Guide", "Second"))
     ]
+
+
+@pytest.mark.parametrize(
+    "classes", ["quick-add-hidden", "no-js-hidden", "mobile-hidden", "print-hidden", "overflow-hidden"]
+)
+def test_classes_that_hide_only_in_one_context_leave_text_visible(classes):
+    assert only(article(f'<div class="{classes}"><p>The CPT exam lasts 2 hours.</p></div>'), "2 hours").visible
+
+
+def test_an_animated_counters_starting_value_is_not_page_text():
+    document = article('<div><span class="counter" data-to-value="10000">0</span><span>Graduates</span></div>')
+    assert "0" not in " ".join(texts(document))

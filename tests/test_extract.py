@@ -124,3 +124,67 @@ def test_headings_state_claims_too(facts):
 )
 def test_job_counts_need_their_cue_and_faq_answers_read_their_question(facts, body, expected):
     assert claims_of(facts, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # a figure given "for" an entity right after it is that entity's, whatever stands before it
+        ("<p>Job growth is projected at 12% for medical assistants and 6% for phlebotomists.</p>",
+         {("medical_assistant", "job_growth", "value", 12, 12), ("phlebotomist", "job_growth", "value", 6, 6)}),
+        # ... unless the entity is not the kind the measure is about (an exam's questions)
+        ("<p>The AAMA CMA exam has 200 questions for medical assistants.</p>",
+         {("cma_aama", "exam_questions", "total", 200, 200)}),
+        # a qualifier after the next conjunction belongs to the next figure
+        ("<p>The lowest 10% of medical assistants earned less than $35,020 and the highest 10% more than $57,830.</p>",
+         {("medical_assistant", "wage", "lowest_10", 35020, 35020), ("medical_assistant", "wage", "highest_10", 57830, 57830)}),
+        ("<p>The lowest-paid 10% of phlebotomists earn under $34,860.</p>",
+         {("phlebotomist", "wage", "lowest_10", 34860, 34860)}),
+        ("<p>Medical assistant employment is expected to climb 14% through 2034.</p>",
+         {("medical_assistant", "job_growth", "value", 14, 14)}),
+        # a stat card's own caption names its number, even with figures of its own
+        ('<div class="card"><div>120</div><div>Questions on the NHA CPT phlebotomy exam (100 scored)</div></div>'
+         '<div class="card"><div>2 hrs</div><div>To finish the CPT phlebotomy exam</div></div>',
+         {("cpt_nha", "exam_questions", "total", 120, 120), ("cpt_nha", "exam_questions", "scored", 100, 100),
+          ("cpt_nha", "exam_time_limit", "total", 120, 120)}),
+        # a row's label cells beyond the first qualify its figures; a price with a pay period is a wage
+        ("<table><tr><th>Occupation</th><th>Percentile</th><th>Annual</th><th>Hourly</th></tr>"
+         "<tr><td>Phlebotomists</td><td>Lowest 10%</td><td>$34,860</td><td>$16.76</td></tr>"
+         "<tr><td>Phlebotomists</td><td>Median</td><td>$43,660</td><td>$20.99</td></tr></table>",
+         {("phlebotomist", "wage", "lowest_10", 34860, 34860), ("phlebotomist", "wage", "lowest_10", 34860.8, 34860.8),
+          ("phlebotomist", "wage", "median", 43660, 43660), ("phlebotomist", "wage", "median", 43659.2, 43659.2)}),
+        # a heading naming a credential and the occupation it certifies gives each its own measures
+        ("<h1>CPT Phlebotomy Exam Guide</h1><p>The real exam has 120 questions.</p><p>The median wage is $43,660.</p>",
+         {("cpt_nha", "exam_questions", "total", 120, 120), ("phlebotomist", "wage", "median", 43660, 43660)}),
+        # the total row of a breakdown of scored items totals the scored items
+        ("<h2>CPT phlebotomy exam domains</h2><table><tr><th>Domain</th><th>Share of scored items</th><th>Items</th></tr>"
+         "<tr><td>Safety</td><td>50%</td><td>50</td></tr><tr><td>Processing</td><td>50%</td><td>50</td></tr>"
+         "<tr><td>Total</td><td>100%</td><td>100</td></tr></table>",
+         {("cpt_nha", "exam_questions", "scored", 100, 100)}),
+    ],
+)
+def test_round_six_phrasings_become_the_right_claims(facts, body, expected):
+    assert claims_of(facts, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Spokane Community College’s 11-week phlebotomy course has a waiting list.</p>",
+        "<p>Two of the clinic’s six medical assistant jobs have been open since summer.</p>",
+        "<p>Medical assistants out-earn phlebotomists by about $540 a year.</p>",
+        '<p>Medical assistant students passed the CCMA at <span data-to-value="97">0</span>.</p>',
+    ],
+)
+def test_institutions_own_figures_differences_and_counter_starts_are_not_claims(facts, body):
+    assert claims_of(facts, body) == set()
+
+
+def test_a_page_about_management_accountants_keeps_cma_foreign_despite_one_aside(facts):
+    body = (
+        "<p>The CMA is the management accountant credential from the IMA.</p>"
+        "<p>Each CMA exam part has 100 multiple-choice questions.</p>"
+        "<p>Management accountants with the CMA earn more; accounting firms value it.</p>"
+        "<aside><p>Looking for the CMA (AAMA) for medical assistants? See our other guide.</p></aside>"
+    )
+    assert claims_of(facts, body) == set()

@@ -372,3 +372,16 @@ def test_audit_reuses_extractions_it_is_given(facts):
     assert [f.fingerprint for f in reused.findings] == [f.fingerprint for f in fresh.findings] != []
     empty = extract(parse_html(page("<p>No figures.</p>"), "p.html"), facts)
     assert audit([document], facts, TODAY, extractions={"p.html": empty}).findings == ()
+
+
+@pytest.mark.parametrize(
+    "sentence, fires",
+    [
+        ("Medical assistants out-earn phlebotomists by roughly $500 a year.", False),  # 540, rounded to hundreds
+        ("Medical assistants out-earn phlebotomists by about $1,540 a year.", True),
+        ("Medical assistants out-earn phlebotomists by roughly $1,000 a year.", True),  # a rounding step too far
+    ],
+)
+def test_a_rounded_difference_may_sit_one_rounding_step_off(facts, sentence, fires):
+    found = findings_of(audit_html(facts, page(f"<p>{sentence}</p>")), "arithmetic")
+    assert bool(found) == fires, rules_fired(audit_html(facts, page(f"<p>{sentence}</p>")))
