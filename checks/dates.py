@@ -45,12 +45,12 @@ _DATE_SPAN = (
 )
 _CUE = (
     r"(?P<cue>(?:medically\s+|expert[-\s]|last\s+)?reviewed|fact[-\s]?checked|review\s+date|date\s+reviewed"
-    r"|(?:last\s+)?(?:updated|modified|revised)|posted|published|(?:current|accurate)(?=\s+as\s+of))"
+    r"|(?:last\s+)?(?:updated|modified|revised|edited)(?:\s+(?:time|date))?|posted|published|(?:current|accurate)(?=\s+as\s+of))"
 )
 # Between the cue and the date: punctuation, "on", "in", "as of", or "by <name> on".
-_LINK = r"(?:\s*[:|–—-]\s*|\s+)(?:by\s+[^;\n\d]{1,60}?,?\s+)?(?:(?:on|in|at|as\s+of)\s*:?\s+)?"
+_LINK = r"(?:\s*[:|–—-]\s*|\s+)@?(?:by\s+[^;\n\d]{1,60}?,?\s+)?(?:(?:on|in|at|as\s+of)\s*:?\s+)?"
 # Substring tests are far cheaper than the phrase regex on the many blocks that date nothing.
-_CUE_STEMS = ("review", "updated", "modified", "revised", "posted", "published", "checked", "as of")
+_CUE_STEMS = ("review", "updated", "modified", "revised", "edited", "posted", "published", "checked", "as of")
 _PHRASE = re.compile(rf"\b{_CUE}{_LINK}(?:{_DATE_SPAN})", re.IGNORECASE)
 # "The test plan was updated in 2024" is about something else, unless it names the page.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:last\s+)?$", re.I)
@@ -96,7 +96,7 @@ _JSON_LD_ROLES = {
 }
 _ROLE_WORDS = (
     (re.compile(r"review|fact[-\s]?check|current|accurate", re.I), "reviewed"),
-    (re.compile(r"updat|modif|revis", re.I), "modified"),
+    (re.compile(r"updat|modif|revis|edited", re.I), "modified"),
     (re.compile(r"publish|posted|entry-date", re.I), "published"),
 )
 
@@ -305,6 +305,8 @@ def _time_dates(times: Sequence[TimeElement]) -> Iterator[PageDate]:
         if parsed is None:
             continue
         roles = _context_roles(time.context) or _role_from_words(time.cues)
+        if not roles and not time.context.strip():
+            roles = ["published"]  # a dateline of its own ("<time datetime=...>7 months ago</time>")
         for role in roles:
             yield PageDate(role, *parsed, source="time", text=time.datetime, locator=time.locator)
 
@@ -322,7 +324,12 @@ def _context_roles(context: str) -> list[str]:
 
 def _text_dates(blocks: Iterable[Block]) -> Iterator[PageDate]:
     for block in blocks:
-        for phrase in find_date_phrases(block.text):
+        phrases = find_date_phrases(block.text)
+        if not phrases and block.row_header:
+            # a property table: "Last edited time | @July 21, 2026 4:02 PM"
+            labelled = f"{block.row_header}: {block.text}"
+            phrases = [p for p in find_date_phrases(labelled) if p.start < len(block.row_header) < p.end]
+        for phrase in phrases:
             yield PageDate(
                 phrase.role, phrase.value, phrase.precision, "text", phrase.text, block.locator
             )

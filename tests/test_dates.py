@@ -185,3 +185,19 @@ def test_a_hidden_microformat_date_is_a_page_date():
         "<p>Text.</p></article></body></html>"
     )
     assert [(d.role, d.value) for d in parse_html(html, "u").dates] == [("modified", date(2026, 2, 11))]
+
+
+def test_last_edited_is_an_update_and_a_property_table_row_names_its_date():
+    assert [(p.role, p.value) for p in find_date_phrases("Last edited July 3, 2026")] == [("modified", date(2026, 7, 3))]
+    document = parse_html(
+        "<html><body><main><table><tr><th>Last edited time</th><td>@July 21, 2026 4:02 PM</td></tr></table></main></body></html>", "u"
+    )
+    assert [(d.role, d.value) for d in document.dates] == [("modified", date(2026, 7, 21))]
+
+
+def test_a_time_element_standing_alone_is_the_pages_dateline():
+    document = parse_html(
+        '<html><body><main><div class="post-date"><time datetime="2026-04-07T08:12:44-04:00">7 months ago</time></div>'
+        "<p>The exam was held <time datetime=\"2026-12-10\">next month</time>.</p></main></body></html>", "u"
+    )
+    assert [(d.role, d.value) for d in document.dates] == [("published", date(2026, 4, 7))]
