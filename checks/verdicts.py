@@ -43,7 +43,22 @@ def judge(claim: Claim, facts: FactBase) -> Verdict:
         return Verdict(Standing.OTHER_QUALIFIER, own[0] if own else None, elsewhere)
     if own:
         return Verdict(Standing.CONTRADICTS, _closest(claim, own))
+    setting = _right_for_another_setting(claim, facts) if claim.scope else None
+    if setting is not None:
+        return Verdict(Standing.OTHER_QUALIFIER, None, setting)
     return Verdict(Standing.UNKNOWN)
+
+
+def _right_for_another_setting(claim: Claim, facts: FactBase) -> Fact | None:
+    """"57% of medical assistants work in hospitals" when 57% is the physicians' offices share:
+    a figure for a setting the fact file does not cover that is exactly another setting's."""
+    return next(
+        (
+            f for f in facts.facts_for(claim.entity, claim.measure)
+            if f.scope and not _same_scope(f, claim) and f.qualifier == claim.qualifier and agrees(claim, f)
+        ),
+        None,
+    )
 
 
 def agrees(claim: Claim, fact: Fact) -> bool:

@@ -385,3 +385,11 @@ def test_audit_reuses_extractions_it_is_given(facts):
 def test_a_rounded_difference_may_sit_one_rounding_step_off(facts, sentence, fires):
     found = findings_of(audit_html(facts, page(f"<p>{sentence}</p>")), "arithmetic")
     assert bool(found) == fires, rules_fired(audit_html(facts, page(f"<p>{sentence}</p>")))
+
+
+def test_a_share_right_for_another_setting_is_a_qualifier_mismatch(facts):
+    result = audit_html(facts, page("<p>About 57% of medical assistants work in hospitals.</p>"))
+    [found] = findings_of(result, "qualifier-mismatch")
+    assert "physician offices" in found.message
+    correct = audit_html(facts, page("<p>About 57% of medical assistants work in physicians' offices.</p>"))
+    assert not findings_of(correct, "qualifier-mismatch")

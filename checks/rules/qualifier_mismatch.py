@@ -1,6 +1,7 @@
 """## What it does
 Flags a number that is right for another qualifier of the same measure: scored items given as
-the total question count, yearly job openings given as new jobs, an average given as a median.
+the total question count, yearly job openings given as new jobs, an average given as a median,
+or one work setting's share given for a setting the fact file has no figure for.
 
 ## Why is this bad?
 The number looks right to anyone who checks it against the source, so the error survives
@@ -40,7 +41,7 @@ def check(context: "AuditContext") -> Iterator[Finding]:
             reference = consistent_elsewhere(context, page, expected) if expected else None
             if reference is not None:
                 message += f"; {page_name(reference.evidence.url)} gives the {_label(expected, context.facts)} figure, as the fact does"
-            hint = f"Say it is {_label(matched, context.facts)}" + (
+            hint = f"Say it is the {_label(matched, context.facts)} figure" + (
                 f", or give the {_label(expected, context.facts)} figure instead" if expected else ""
             )
             yield finding(NAME, SEVERITY, claim, message, hint, fact=expected or matched, occurrences=occurrences)
@@ -59,6 +60,8 @@ def _message(claim: Claim, matched: "Fact", expected: "Fact | None", facts: Fact
 
 
 def _label(fact: "Fact", facts: FactBase) -> str:
+    """The qualifier and setting that tell the fact apart: "median", "physician offices"."""
     measure = facts.measure(fact.measure)
     qualifier = measure.qualifier(fact.qualifier) if measure else None
-    return qualifier.label if qualifier else fact.qualifier
+    parts = [qualifier.label] if qualifier and len(measure.qualifiers) > 1 else []
+    return " ".join(parts + [fact.scope] if fact.scope else parts) or fact.qualifier
