@@ -24,7 +24,7 @@ from checks.facts import FactBase, Measure
 from checks.measures import choose_measure, convert, has_noun, money_period, period_in_headers
 from checks.model import Block, Claim, Document, Evidence
 from checks.qualifiers import choose_period, choose_qualifier, choose_scope
-from checks.spots import TOTAL_LABEL, Page, Spot, number_label, spots, subjects
+from checks.spots import CLAUSE_BREAK, TOTAL_LABEL, Page, Spot, number_label, spots, subjects
 from checks.vocabulary import Vocabulary, vocabulary_for
 
 _COMPARATIVE_AFTER = re.compile(
@@ -45,6 +45,9 @@ _SCALE_BEFORE = re.compile(
     r"|(?:scaled|run|runs|range|ranges|go|goes)\s+(?:from|between))\s*$",
     re.IGNORECASE,
 )
+_SUMMED = re.compile(r"\d[^=]*=\s*$")
+_PLUS_AFTER = re.compile(r"\s*\+")
+_PLUS_BEFORE = re.compile(r"\+\s*$")
 _CODE_BEFORE = re.compile(r"\b([A-Z]{2,5})\s?$")
 # "Spokane Community College’s 11-week course", "the clinic’s six medical assistant jobs": one
 # institution's own figure, not the occupation's or the credential's.
@@ -159,7 +162,25 @@ def _states_something_else(page: Page, spot: Spot, measure: Measure) -> bool:
         or _COMPARATIVE_AFTER.match(spot.after)
         or _COMPARATIVE_INSIDE.search(spot.quantity.text)
         or _is_breakdown_row(page.vocabulary, measure, spot.block, page)
+        or _counts_a_part(page.vocabulary, measure, spot)
     )
+
+
+def _counts_a_part(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> bool:
+    """"Biggest domain by far: 84 scored items", "Anatomy & Physiology is only 8 scored items",
+    "Admin 12 + Communication 12 + Law & Ethics 7 = 31 items": one part of a breakdown, or a
+    sum of parts, in prose. A sum of qualified parts ("110 scored + 15 pretest = 125") is whole."""
+    parts = vocabulary.parts[measure.id]
+    breaks = list(CLAUSE_BREAK.finditer(spot.before))
+    clause = spot.before[breaks[-1].end() :] if breaks else spot.before
+    if parts is not None and parts.search(clause):
+        return True
+    sentence = spot.analysed.text
+    leading = sentence[: spot.quantity.start - spot.sentence[0]]
+    operand = "=" in sentence and (_PLUS_AFTER.match(spot.after) or _PLUS_BEFORE.search(spot.before))
+    if not (operand or _SUMMED.search(leading)):
+        return False
+    return not any(p is not None and p.search(sentence) for _, p in vocabulary.qualifier_cues[measure.id])
 
 
 def _qualifier_of_period(facts: FactBase, entity: str, measure: Measure, period: str) -> str | None:

@@ -161,6 +161,10 @@ class MeasureModel(_Strict):
     cues: Words = Field(description="Words in the clause or its headings that signal the measure.")
     nouns: Words = Field(description="Counted nouns that by themselves signal the measure.")
     exclude: Words = Field(description="Words that mean a nearby number is about something else.")
+    parts: Words = Field(
+        description="Parts the measure is broken down into (an exam's domains or sections): a number "
+        "whose own clause names one counts that part, not the whole."
+    )
     requires_cue: bool = Field(
         False, description="A counted noun alone is not enough (\"credits\"): a cue word must also be present."
     )
@@ -488,6 +492,7 @@ def _to_measure(measure: MeasureModel) -> Measure:
         cues=tuple(measure.cues),
         nouns=tuple(measure.nouns),
         exclude=tuple(measure.exclude),
+        parts=tuple(measure.parts),
         requires_cue=measure.requires_cue,
         qualifiers=tuple(Qualifier(q.id, q.label, tuple(q.cues), q.default) for q in measure.qualifiers),
         tolerance=measure.tolerance,

@@ -51,7 +51,8 @@ class Measure:
     measure ("questions", "venipunctures") unless requires_cue is set, when a cue must also be
     present ("credits" count as ACE credits only next to "ACE"); cues are words that signal it
     in the clause or its table headers. exclude lists words that mean a nearby number is about something else
-    ("practice" questions, "preparation" months).
+    ("practice" questions, "preparation" months). parts are what the measure breaks down into
+    (an exam's domains): a number whose own clause names one counts that part.
     """
 
     id: str
@@ -61,6 +62,7 @@ class Measure:
     cues: tuple[str, ...] = ()
     nouns: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()
     qualifiers: tuple[Qualifier, ...] = ()
     requires_cue: bool = False
     tolerance: float = 0.0

@@ -188,3 +188,18 @@ def test_a_page_about_management_accountants_keeps_cma_foreign_despite_one_aside
         "<aside><p>Looking for the CMA (AAMA) for medical assistants? See our other guide.</p></aside>"
     )
     assert claims_of(facts, body) == set()
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("<p>Clinical Patient Care is the biggest domain: 84 scored items on the CCMA exam.</p>", set()),
+        ("<p>On the CCMA exam, Admin 12 + Communication 12 + Law & Ethics 7 = 31 items.</p>", set()),
+        ("<p>The CCMA exam has 150 scored + 30 pretest = 180 items.</p>",
+         {("ccma", "exam_questions", "scored", 150, 150), ("ccma", "exam_questions", "pretest", 30, 30),
+          ("ccma", "exam_questions", "total", 180, 180)}),
+        ("<p>The CCMA exam has 180 questions across seven domains.</p>", {("ccma", "exam_questions", "total", 180, 180)}),
+    ],
+)
+def test_parts_of_a_breakdown_in_prose_are_not_the_whole(facts, body, expected):
+    assert claims_of(facts, body) == expected
