@@ -6,7 +6,7 @@ import re
 
 from checks.facts import Measure
 from checks.model import Quantity
-from checks.spots import Spot
+from checks.spots import CLAUSE_BREAK, Spot
 from checks.vocabulary import Vocabulary
 
 HOURS_PER_YEAR = 2080
@@ -14,6 +14,7 @@ HOURLY_CEILING = 300
 EXCLUDE_WINDOW_CHARS = 60
 ADJACENT_CUE_CHARS = 30
 _LEADING_FIGURE = re.compile(r"^[\d.,$\s]+")
+_FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|approximately\s+|roughly\s+)?[\d,.]+(?:\s+in\s+\d{4})?(?:\s+to\s*)?$|\bfrom\s+$", re.IGNORECASE)
 _OF_THEM = re.compile(r"^(?:of\s+(?:them|these|those)\s+(?:are\s+|is\s+|were\s+)?|of\s+which\s+(?:are|is|were)\s+)", re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(r"\b(?:hourly|per hour|an hour|annual|annually|yearly|per year|a year)\b[^$]*$", re.IGNORECASE)
 _CONVERSIONS = {
@@ -93,7 +94,19 @@ def _count_signal(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> tuple
     lead = spot.before[-ADJACENT_CUE_CHARS:]
     if (cues is not None and (cues.search(lead) or cues.search(spot.headers))) or has_noun(vocabulary, measure, lead):
         return (2, 0)
+    if cues is not None and _FROM_TO.search(spot.analysed.text, 0, spot.quantity.start - spot.sentence[0]):
+        # "Employment is projected to rise from 811,000 in 2024 to 921,200 in 2034": both ends
+        # of the change are the measure the clause names
+        clause = _clause_before(spot)
+        if cues.search(clause):
+            return (2, 0)
     return None
+
+
+def _clause_before(spot: Spot) -> str:
+    text = spot.analysed.text[: spot.quantity.start - spot.sentence[0]]
+    breaks = list(CLAUSE_BREAK.finditer(text))
+    return text[breaks[-1].end() :] if breaks else text
 
 
 def _cue_rank(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> int | None:

@@ -203,3 +203,11 @@ def test_a_page_about_management_accountants_keeps_cma_foreign_despite_one_aside
 )
 def test_parts_of_a_breakdown_in_prose_are_not_the_whole(facts, body, expected):
     assert claims_of(facts, body) == expected
+
+
+def test_both_ends_of_a_change_from_one_figure_to_another_are_the_measure(facts):
+    body = "<p>Medical assistant employment is projected to rise from 811,000 in 2024 to 912,200 in 2034.</p>"
+    assert claims_of(facts, body) == {
+        ("medical_assistant", "employment", "current", 811000, 811000),
+        ("medical_assistant", "employment", "projected", 912200, 912200),
+    }
