@@ -90,6 +90,7 @@ _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hi
 _FOOTNOTE_MARK = re.compile(r"\[?\d{1,3}\]?|[*†‡§]+")
 _SIMPLE_ID = re.compile(r"-?[A-Za-z_][\w-]*")
 _LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
 _SUPPRESSION = re.compile(
     r"content-audit:\s*ignore\s+(?P<rules>[\w-]+(?:\s*,\s*[\w-]+)*)"
     r"(?:\s*--\s*(?P<reason>.*?))?\s*$",
@@ -386,6 +387,8 @@ class _Walk:
         kind = _OWN_BLOCKS.get(name)
         level = _HEADING_LEVELS.get(name)
         if name in ("td", "th"):
+            if element.find("table") is not None:
+                return None  # a layout cell holding a page (and its tables), not one figure
             kind = "table_cell" if context.table is not None else "paragraph"
         elif level is not None and not context.in_cell:
             kind = "heading"
@@ -611,12 +614,21 @@ def _resolve_headers(table: _Table) -> None:
 
 
 def _header_first_row(table: _Table) -> set[int]:
-    """Without a <thead>, a first row of <th> cells, or of bold text only, is the header row."""
+    """Without a <thead>, a first row of <th> labels, of bold text only, or of words over a row of
+    figures is the header row; a row of labels under a first row of bare figures heads those figures."""
     if len(table.rows) < 2:
         return set()
     first = table.rows[0]
-    if all(cell.is_header for cell in first):
-        return {0}
+    if first and all(not _LETTER.search(cell.pending.text) for cell in first):
+        # figures over their labels ("$43,660 | 6%" above "Median pay | Growth"): the labels head them
+        second = table.rows[1]
+        return {1} if second and all(_LETTER.search(cell.pending.text) for cell in second) else set()
+    if all(cell.is_header and _LETTER.search(cell.pending.text) for cell in first):
+        return {0}  # not "<th>Total questions</th><th>120</th>": a row of its own
+    if all(_LETTER.search(c.pending.text) and not _DIGIT.search(c.pending.text) for c in first) and any(
+        c.pending.text and not _LETTER.search(c.pending.text) for c in table.rows[1]
+    ):
+        return {0}  # "Work setting | Median annual" above "Hospitals | $43,590"
     labels = [cell for cell in first if cell.pending.text]
     return {0} if labels and all(_is_bold(cell) for cell in labels) else set()
 
@@ -630,8 +642,8 @@ def _is_bold(cell: _Cell) -> bool:
 def _row_label(row: list[_Cell]) -> _Cell | None:
     """The row's header cell: its first <th>, else a first-column cell that reads as a label."""
     for cell in row:
-        if cell.is_header and cell.pending.text:
-            return cell
+        if cell.is_header and _LETTER.search(cell.pending.text):
+            return cell  # a <th> holding only a figure ("<th>$47,920</th>") is no label
     first = row[0] if row else None
     if first is not None and first.column == 0 and _LETTER.search(first.pending.text):
         return first

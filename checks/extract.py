@@ -23,6 +23,7 @@ from checks.entities import choose_entity
 from checks.facts import FactBase, Measure
 from checks.measures import choose_measure, convert, has_noun, money_period, period_in_headers
 from checks.model import Block, Claim, Document, Evidence
+from checks.quantities import find_quantities
 from checks.qualifiers import choose_period, choose_qualifier, choose_scope
 from checks.spots import CLAUSE_BREAK, TOTAL_LABEL, Page, Spot, number_label, spots, subjects
 from checks.vocabulary import Vocabulary, vocabulary_for
@@ -39,10 +40,10 @@ _DIFFERENCE_BEFORE = re.compile(
     rf"|\b(?:out-?\w+|exceeds?|exceeded|beats?|trails?|lags?|tops?|more|less|higher|lower|ahead|behind)\b[^.;:]*\bby\s+{_ABOUT}$",
     re.IGNORECASE,
 )
-# "390 out of 500", "a scaled 200-500 range": the scale, not a score anyone needs.
+# "390 out of 500", "a scaled 200-500 range", "rank #12 of 40": the scale, not the measure.
 _SCALE_BEFORE = re.compile(
     r"\b(?:out\s+of(?:\s+a\s+possible)?|on\s+a\s+scale\s+of|scale\s+of|maximum\s+of|range\s+of"
-    r"|(?:scaled|run|runs|range|ranges|go|goes)\s+(?:from|between))\s*$",
+    r"|(?:scaled|run|runs|range|ranges|go|goes)\s+(?:from|between))\s*$|\#\d+\s+of\s*$",
     re.IGNORECASE,
 )
 _SUMMED = re.compile(r"\d[^=]*=\s*$")
@@ -229,9 +230,25 @@ def _column_headers(blocks: tuple[Block, ...]) -> dict[int, tuple[str, ...]]:
 
 
 def _tables_with_total_row(blocks: tuple[Block, ...]) -> frozenset[int]:
-    return frozenset(
-        b.table for b in blocks if b.kind == "table_cell" and b.table is not None and TOTAL_LABEL.match(b.row_header or "")
-    )
+    """Tables with a "Total" row over rows in the same unit (a breakdown); a key-value table
+    whose first row happens to be "Total questions | 120" above "Time limit | 105 minutes" is none."""
+    columns: dict[tuple[int, int | None], list[Block]] = {}
+    for b in blocks:
+        if b.kind == "table_cell" and b.table is not None:
+            columns.setdefault((b.table, b.column), []).append(b)
+    totalled = set()
+    for (table, _), cells in columns.items():
+        totals = [c for c in cells if TOTAL_LABEL.match(c.row_header or "")]
+        units = {c.row: _units(c.text) for c in cells}
+        for total in totals:
+            parts = [units[c.row] for c in cells if c.row != total.row and units[c.row]]
+            if parts and all(unit == units[total.row] for unit in parts):
+                totalled.add(table)
+    return frozenset(totalled)
+
+
+def _units(text: str) -> frozenset[str]:
+    return frozenset(q.unit for q in find_quantities(text))
 
 
 def _is_breakdown_row(vocabulary: Vocabulary, measure: Measure, block: Block, page: Page) -> bool:

@@ -111,14 +111,21 @@ def _clause_before(spot: Spot) -> str:
 
 def _cue_rank(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> int | None:
     """Minus the distance from the number to the nearest cue in its sentence, or a low rank
-    for a cue in the table headers; None without a cue. Ranks two counted measures that share
+    for a cue in the table headers or the table's heading; None without a cue. Ranks two counted measures that share
     a noun ("jobs": new jobs or employment)."""
     number_at = spot.quantity.start - spot.sentence[0]
     distances = [abs(position - number_at) for position in spot.analysed.cue_positions(measure.id)]
     if distances:
         return -min(distances)
     cues = vocabulary.cues[measure.id]
-    return -1000 if cues is not None and spot.headers and cues.search(spot.headers) else None
+    if cues is None:
+        return None
+    if spot.headers and cues.search(spot.headers):
+        return -1000
+    block = spot.block
+    if block.kind == "table_cell" and block.heading_path and cues.search(block.heading_path[-1]):
+        return -2000  # a table titled by its heading ("Pay percentiles": Lowest 10% | Median)
+    return None
 
 
 def has_noun(vocabulary: Vocabulary, measure: Measure, text: str) -> bool:

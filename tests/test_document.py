@@ -317,12 +317,13 @@ def test_colspan_and_rowspan_place_cells_in_the_right_columns():
     assert only(document, "Items").column == 1
 
 
-def test_nested_tables_number_their_own_cells():
+def test_nested_tables_number_their_own_cells_and_a_cell_holding_a_table_is_layout():
     document = article(
         "<table><tr><td>Outer <table><tr><td>Key</td><td>Inner 5</td></tr></table></td><td>Outer 2</td></tr></table>"
     )
-    assert [(b.text, b.table, b.column) for b in document.blocks] == [
-        ("Outer", 0, 0), ("Key", 1, 0), ("Inner 5", 1, 1), ("Outer 2", 0, 1)
+    assert [(b.kind, b.text, b.table, b.column) for b in document.blocks] == [
+        ("paragraph", "Outer", None, None), ("table_cell", "Key", 1, 0), ("table_cell", "Inner 5", 1, 1),
+        ("table_cell", "Outer 2", 0, 0),
     ]
     assert only(document, "Inner 5").row_header == "Key"
 
@@ -631,3 +632,17 @@ def test_classes_that_hide_only_in_one_context_leave_text_visible(classes):
 def test_an_animated_counters_starting_value_is_not_page_text():
     document = article('<div><span class="counter" data-to-value="10000">0</span><span>Graduates</span></div>')
     assert "0" not in " ".join(texts(document))
+
+
+def test_figures_over_their_labels_take_the_labels_as_column_headers():
+    document = article("<table><tr><th>$43,660</th><th>6%</th></tr><tr><td>Median pay</td><td>Growth</td></tr></table>")
+    assert only(document, "6%").column_header == "Growth"
+
+
+def test_a_key_value_table_of_th_rows_has_no_header_row_and_figure_th_cells_are_no_labels():
+    document = article(
+        "<table><tr><th>Total questions</th><th>120</th></tr><tr><th>Time limit</th><th>2 hours</th></tr></table>"
+        "<table><tr><td>Setting</td><td>Median</td></tr><tr><td>Hospitals</td><th>$43,590</th></tr></table>"
+    )
+    assert (only(document, "2 hours").row_header, only(document, "2 hours").column_header) == ("Time limit", None)
+    assert (only(document, "$43,590").row_header, only(document, "$43,590").column_header) == ("Hospitals", "Median")

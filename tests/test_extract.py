@@ -211,3 +211,15 @@ def test_both_ends_of_a_change_from_one_figure_to_another_are_the_measure(facts)
         ("medical_assistant", "employment", "current", 811000, 811000),
         ("medical_assistant", "employment", "projected", 912200, 912200),
     }
+
+
+def test_a_total_row_over_other_measures_is_no_breakdown_and_a_rank_is_no_count(facts):
+    body = (
+        "<h2>NHA CPT phlebotomy exam</h2><table><tr><th>Total questions</th><th>120</th></tr>"
+        "<tr><th>Scored questions</th><th>100</th></tr><tr><th>Time limit</th><th>2 hours</th></tr></table>"
+        "<p>Phlebotomy ranks #12 of 40 healthcare support jobs.</p>"
+    )
+    assert claims_of(facts, body) == {
+        ("cpt_nha", "exam_questions", "total", 120, 120), ("cpt_nha", "exam_questions", "scored", 100, 100),
+        ("cpt_nha", "exam_time_limit", "total", 120, 120),
+    }
