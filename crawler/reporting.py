@@ -9,7 +9,6 @@ times the size of the audit they describe.
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from checks.engine import AuditResult
 from crawler.store import Store
 from reports.atomic import atomic_stream
 from reports.formats.html import run_report_name, write_run_report
-from reports.formats.json import result_to_dict, summary
+from reports.formats.json import dumps, page_to_dict, result_to_dict, summary
 from reports.history import history_for_run
 from reports.index import write_index
 
@@ -34,14 +33,18 @@ def run_report_path(directory: Path, run_id: int) -> Path:
 
 def write_run_reports(result: AuditResult, store: Store, run_id: int, directory: Path) -> Path:
     """Write the run's reports into directory; the run must already be recorded as completed."""
-    with atomic_stream(run_report_path(directory, run_id).with_suffix(".json")) as stream:
-        stream.writelines(json_pieces(result))
+    write_run_json(result, run_report_path(directory, run_id).with_suffix(".json"))
     run = store.run(run_id)
     # The folder belongs to one set of sites: its index and history leave other runs out.
     runs = [other for other in store.runs(HISTORY_RUNS) if set(other.sites) == set(run.sites)]
     path = write_run_report(result, history_for_run(run, runs, store.findings), directory)
     write_index(runs, directory)
     return path
+
+
+def write_run_json(result: AuditResult, path: Path) -> None:
+    with atomic_stream(path) as stream:
+        stream.writelines(json_pieces(result))
 
 
 def json_pieces(result: AuditResult) -> Iterator[str]:
@@ -52,14 +55,9 @@ def json_pieces(result: AuditResult) -> Iterator[str]:
     newlines, so every newline in a rendered page is layout)."""
     skeleton = result_to_dict(dataclasses.replace(result, pages=()))
     skeleton["summary"] = summary(result)
-    head, tail = _dumps(skeleton).split(_PAGES_SLOT, 1)
+    head, tail = dumps(skeleton).split(_PAGES_SLOT, 1)
     yield head + '"pages": ['
     for number, page in enumerate(result.pages):
-        alone = dataclasses.replace(result, pages=(page,), failures=(), overdue_facts=())
-        rendered = _dumps(result_to_dict(alone)["pages"][0]).replace("\n", "\n" + _PAGE_INDENT)
+        rendered = dumps(page_to_dict(page)).replace("\n", "\n" + _PAGE_INDENT)
         yield ("," if number else "") + "\n" + _PAGE_INDENT + rendered
     yield ("\n  ]" if result.pages else "]") + tail + "\n"
-
-
-def _dumps(value: object) -> str:
-    return json.dumps(value, indent=2, ensure_ascii=False)

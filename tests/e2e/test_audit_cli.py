@@ -22,7 +22,7 @@ def test_seed_pages_json_names_the_planted_errors():
     result = run("audit", *SEED_PAGES, "--today", "2026-11-25", "--format", "json", "--fail-on", "never")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    assert report["schema"] == "content-audit/audit" and report["version"] == 1
+    assert report["schema"] == "content-audit/audit" and report["version"] == 2
     findings = [f for page in report["pages"] for f in page["findings"]]
     rules = {f["rule"] for f in findings}
     assert {"self-contradiction", "contradicts-fact", "qualifier-mismatch", "stale-review"} <= rules

@@ -52,7 +52,7 @@ def test_api_audit_returns_the_json_report_schema(open_service, site):
     response = open_service.post_audit(site.url + PAGE)
     assert response.status_code == 200, response.text
     body = response.json()
-    assert (body["schema"], body["version"]) == ("content-audit/audit", 1)
+    assert (body["schema"], body["version"]) == ("content-audit/audit", 2)
     [page] = body["pages"]
     assert page["url"] == site.url + PAGE
     assert body["summary"]["claims"] > 0 and body["failures"] == []
