@@ -50,6 +50,7 @@ class FactView:
 
 @dataclass(frozen=True, slots=True)
 class FindingView:
+    card: str  # the id of its card: rendered once, in the by-page view, and copied into the others
     finding: Finding
     rule: Rule | None
     site: str
@@ -113,7 +114,7 @@ class ReportView:
 
 def build_view(result: AuditResult, history: ReportHistory | None) -> ReportView:
     diff = compare(result, history)
-    findings = [finding_view(f, diff) for f in result.findings]
+    findings = [finding_view(f, diff, f"finding-{number}") for number, f in enumerate(result.findings, 1)]
     used = {f.rule for f in result.findings} | {f.rule for f in diff.resolved}
     return ReportView(
         title=report_title(result, history),
@@ -144,9 +145,10 @@ def report_title(result: AuditResult, history: ReportHistory | None) -> str:
     return f"Content audit run {history.run_id}{sites}, {result.today.isoformat()}"
 
 
-def finding_view(finding: Finding, diff: FindingDiff) -> FindingView:
+def finding_view(finding: Finding, diff: FindingDiff, card: str) -> FindingView:
     evidence = finding.evidence
     return FindingView(
+        card=card,
         finding=finding,
         rule=RULES_BY_NAME.get(finding.rule),
         site=site_of(finding.url),

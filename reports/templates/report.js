@@ -5,6 +5,17 @@
   if (!form) return;
   const shown = document.getElementById("shown");
   const field = (name) => form.elements.namedItem(name);
+  // Each card is in the page once, in the by-page view; the other groupings copy theirs in when first shown.
+  const fill = (view) => {
+    for (const slot of view.querySelectorAll(".cards[data-cards]")) {
+      for (const id of slot.dataset.cards.split(" ")) {
+        const copy = document.getElementById(id).cloneNode(true);
+        copy.removeAttribute("id");
+        slot.append(copy);
+      }
+      delete slot.dataset.cards;
+    }
+  };
   const apply = () => {
     const severities = new Set(Array.from(form.querySelectorAll("input[name=severity]:checked"), (box) => box.value));
     const rule = field("rule").value;
@@ -15,6 +26,7 @@
     let count = 0;
     for (const view of document.querySelectorAll(".view")) {
       view.hidden = view.dataset.view !== current;
+      if (!view.hidden) fill(view);
       for (const card of view.querySelectorAll(".finding")) {
         const data = card.dataset;
         card.hidden = !(severities.has(data.severity) && (!rule || data.rule === rule) && (!site || data.site === site)
