@@ -20,6 +20,8 @@ from crawler.localsite import QuietHandler, serve_directory
 SEED_SITE = Path(__file__).parent / "fixtures" / "seed-site"
 REPO = Path(__file__).parent.parent
 SLOW_SECONDS = 3.0
+# Longer than any time limit a test sets, whatever the machine's start-up time.
+HANG_SECONDS = 60.0
 
 
 def _server_error(handler: SimpleHTTPRequestHandler) -> None:
@@ -29,6 +31,11 @@ def _server_error(handler: SimpleHTTPRequestHandler) -> None:
 def _slow(handler: SimpleHTTPRequestHandler) -> None:
     time.sleep(SLOW_SECONDS)
     _send(handler, 200, "text/html", b"<html><body><p>Too late.</p></body></html>")
+
+
+def _hang(handler: SimpleHTTPRequestHandler) -> None:
+    time.sleep(HANG_SECONDS)
+    _send(handler, 200, "text/html", b"<html><body><p>Far too late.</p></body></html>")
 
 
 def _oversized(handler: SimpleHTTPRequestHandler) -> None:
@@ -55,6 +62,7 @@ def _misdeclared_encoding(handler: SimpleHTTPRequestHandler) -> None:
 TROUBLE_ROUTES = {
     "/trouble/500": _server_error,
     "/trouble/slow": _slow,
+    "/trouble/hang": _hang,
     "/trouble/big": _oversized,
     "/trouble/report": _pdf,
     "/trouble/loop": _redirect_loop,

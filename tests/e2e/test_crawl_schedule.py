@@ -67,14 +67,21 @@ def test_overlapping_runs_are_refused_and_a_running_crawl_is_stopped_cleanly(tmp
     assert "interrupted" in run.error
 
 
-def test_a_crawl_over_its_time_limit_is_stopped_and_logged(tmp_path, slow_site):
+def test_a_crawl_over_its_time_limit_is_stopped_and_logged(tmp_path):
     data = tmp_path / "data"
-    # A six-field cron expression: seconds first.
-    sites = write_sites(tmp_path / "sites.yaml", [{"name": "seed", "start_urls": [slow_site.url], "schedule": "*/2 * * * * *"}])
-    scheduler = start_cli("schedule", "--sites", str(sites), "--time-limit", "1.5", data_dir=data)
-    wait_for(lambda: any(run.status != "running" for run in runs(data)))
-    err = stop(scheduler)
-    assert "Crawl of seed exceeded its 1.5 s time limit: stopping it" in err
+    root = copy_seed_site(tmp_path / "site")
+    (root / "index.html").write_text('<html><body><a href="/trouble/hang">hang</a></body></html>')
+    with serve(root) as site:
+        # A six-field cron expression: seconds first. The limit leaves a slow machine time to
+        # start the crawl (so it records its run) and stops it long before the page answers; the
+        # request timeout lets the graceful stop finish the request in flight within its grace.
+        sites = write_sites(tmp_path / "sites.yaml", [
+            {"name": "seed", "start_urls": [site.url], "schedule": "*/2 * * * * *", "timeout": 15, "retries": 0}
+        ])
+        scheduler = start_cli("schedule", "--sites", str(sites), "--time-limit", "10", data_dir=data)
+        wait_for(lambda: any(run.status != "running" for run in runs(data)))
+        err = stop(scheduler)
+    assert "Crawl of seed exceeded its 10 s time limit: stopping it" in err
     first = runs(data)[0]
     assert first.status == "failed"
     assert "interrupted" in first.error
