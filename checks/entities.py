@@ -11,6 +11,8 @@ from checks.vocabulary import Mention
 SUBJECT_BONUS = 40
 FOLLOWING_MENTION_CHARS = 30
 _PRONOUN = re.compile(r"\b(?:their|they|its|it)\b", re.IGNORECASE)
+_COORDINATED = re.compile(r"\b(?:and|or|but|while)\s|,\s", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:versus|vs\.?|compared (?:with|to)|than|whereas)\s", re.IGNORECASE)
 _GIVEN_FOR = re.compile(r"\s+(?:for|among|of)\s+(?:the\s+|all\s+|u\.s\.\s+)?", re.IGNORECASE)
 UNKNOWN_PAIR_PENALTY = 500
 OTHER_KIND_PENALTY = 1000
@@ -25,16 +27,57 @@ def choose_entity(page: Page, spot: Spot, measure: Measure) -> str | None:
     block itself."""
     block = spot.block
     start, end = spot.sentence
-    sentence_mentions = spot.analysed.mentions
-    if sentence_mentions:
-        candidates = sentence_mentions + spot.analysed.foreign
-        sentence = block.text[start:end]
+    sentence = block.text[start:end]
+    candidates = _own_mentions(spot, sentence, spot.analysed.mentions + spot.analysed.foreign)
+    if any(m.entity for m in candidates):
         named_after = _named_right_after(page, candidates, sentence, spot.quantity.end - start, measure)
         if named_after is not None:
             return named_after.entity or None
-        return _nearest(page, candidates, sentence, spot.quantity.start - start, measure) or None
-    if spot.analysed.foreign or _in_another_column(page, block):
+        nearest = _nearest(page, candidates, sentence, spot.quantity.start - start, measure)
+        if not nearest or _kind_fits(page, nearest, measure):
+            return nearest or None
+        # "a phlebotomy program with at least 40 venipunctures" under "AMT RPT": the occupation
+        # names the training, the heading names whose requirement it is
+        return _from_context(page, spot, measure, fitting_only=True) or nearest
+    if candidates or spot.analysed.foreign or _in_another_column(page, block) or _foreign_before(spot):
         return None
+    return _from_context(page, spot, measure)
+
+
+def _own_mentions(spot: Spot, sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """The sentence's mentions that can name this number: not those past the next number, or
+    nearer it ("grow 12% and phlebotomist employment 6%"), nor the other side of a comparison
+    ("180 questions versus the CPT's 120")."""
+    number_end = spot.quantity.end - spot.sentence[0]
+    next_at = number_end + len(spot.after)
+    has_next = next_at < len(sentence)
+    kept = []
+    for mention in mentions:
+        if mention.start >= number_end:
+            between = sentence[number_end : mention.start]
+            if has_next and (
+                mention.start >= next_at or next_at - mention.end < mention.start - number_end or _COORDINATED.search(between)
+            ):
+                continue
+            if _COMPARED.search(sentence, number_end, mention.start):
+                continue
+        kept.append(mention)
+    return kept
+
+
+def _kind_fits(page: Page, entity: str, measure: Measure) -> bool:
+    vocabulary = page.vocabulary
+    return bool(vocabulary.facts.facts_for(entity, measure.id)) or vocabulary.kind_of(entity) in vocabulary.kinds_for(measure.id)
+
+
+def _foreign_before(spot: Spot) -> bool:
+    """The last name earlier in the block is one that is not ours (a box on the management
+    accountant's CMA): the block's later figures are about it."""
+    earlier = [m for m in spot.analysed.block.mentions if m.end <= spot.sentence[0]]
+    return bool(earlier) and not earlier[-1].entity
+
+
+def _from_context(page: Page, spot: Spot, measure: Measure, fitting_only: bool = False) -> str | None:
     close, far = _context_entities(page, spot)
     facts = page.vocabulary.facts
     known = next((e for e in close + far if facts.facts_for(e, measure.id)), None)
@@ -47,6 +90,8 @@ def choose_entity(page: Page, spot: Spot, measure: Measure) -> str | None:
         # is about, even without a fact for this one
         kinds = page.vocabulary.kinds_for(measure.id)
         known = next((e for e in far if page.vocabulary.kind_of(e) in kinds), None)
+    if fitting_only:
+        return known
     return known or (close[0] if close else None)
 
 

@@ -25,8 +25,8 @@ from checks.measures import choose_measure, convert, has_noun, money_period, per
 from checks.model import Block, Claim, Document, Evidence
 from checks.quantities import find_quantities
 from checks.qualifiers import choose_period, choose_qualifier, choose_scope
-from checks.spots import CLAUSE_BREAK, TOTAL_LABEL, Page, Spot, number_label, spots, subjects
-from checks.vocabulary import Vocabulary, vocabulary_for
+from checks.spots import CLAUSE_BREAK, TOTAL_LABEL, Page, Spot, clause_before, number_label, spots, subjects
+from checks.vocabulary import PhraseMatcher, Vocabulary, vocabulary_for
 
 _COMPARATIVE_AFTER = re.compile(
     r"\s*(?:more|less|fewer|higher|lower|above|below|faster|slower|longer|shorter|extra)\b", re.IGNORECASE
@@ -43,12 +43,16 @@ _DIFFERENCE_BEFORE = re.compile(
 # "390 out of 500", "a scaled 200-500 range", "rank #12 of 40": the scale, not the measure.
 _SCALE_BEFORE = re.compile(
     r"\b(?:out\s+of(?:\s+a\s+possible)?|on\s+a\s+scale\s+of|scale\s+of|maximum\s+of|range\s+of"
-    r"|(?:scaled|run|runs|range|ranges|go|goes)\s+(?:from|between))\s*$|\#\d+\s+of\s*$",
+    r"|(?:scaled|run|runs|range|ranges|go|goes)\s+(?:from|between)|scaled\s*[,:;])\s*$|\#\d+\s+of\s*$",
     re.IGNORECASE,
 )
+IMPLAUSIBLE_FACTOR = 10
 _SUMMED = re.compile(r"\d[^=]*=\s*$")
+_SUM_FOLLOWS = re.compile(r"\s*\(\s*[\d.,]+\s*\+\s*[\d.,]+")  # "7 credits (5 + 2)"
 _PLUS_AFTER = re.compile(r"\s*\+")
 _PLUS_BEFORE = re.compile(r"\+\s*$")
+# "Scaled score 200–500, need 390 to pass": a range right after the scale's name is the scale
+_SCALE_NAMED_BEFORE = re.compile(r"\bscaled?(?:\s+score)?\s*:?\s*$", re.IGNORECASE)
 _CODE_BEFORE = re.compile(r"\b([A-Z]{2,5})\s?$")
 # "Spokane Community College’s 11-week course", "the clinic’s six medical assistant jobs": one
 # institution's own figure, not the occupation's or the credential's.
@@ -88,7 +92,7 @@ def extract(document: Document, facts: FactBase) -> Extraction:
     title_subjects = subjects(vocabulary, document.title, confirmed)
     page = Page(document, vocabulary, confirmed, title_subjects, _tables_with_total_row(document.blocks))
     page.entity_tables = _tables_with_entity_columns(page)
-    page.column_headers = _column_headers(document.blocks)
+    page.table_descriptions = _table_descriptions(document.blocks)
     claims: list[Claim] = []
     differences: list[StatedDifference] = []
     blocks = document.blocks
@@ -122,7 +126,7 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
     if _states_something_else(page, spot, measure):
         return
     entity = choose_entity(page, spot, measure)
-    if entity is None:
+    if entity is None or _implausible(vocabulary.facts, entity, measure, low, high):
         return
     period = choose_period(spot, sentence_text)
     qualifier = (
@@ -156,6 +160,7 @@ def _states_something_else(page: Page, spot: Spot, measure: Measure) -> bool:
     minutes") or a part of a breakdown row: a number, but not the measure."""
     return bool(
         _SCALE_BEFORE.search(spot.before)
+        or (spot.quantity.is_range and _SCALE_NAMED_BEFORE.search(spot.before))
         or _SCALE_AFTER.match(spot.after)
         or _PAGE_REFERENCE.search(spot.before)
         or _INSTITUTION_OWNS.search(spot.before)
@@ -167,19 +172,38 @@ def _states_something_else(page: Page, spot: Spot, measure: Measure) -> bool:
     )
 
 
+def _part_is_subject(parts: PhraseMatcher, spot: Spot, leading: str) -> bool:
+    """"Clinical Patient Care is by far the biggest, with 84 scored items": the sentence's
+    first clause names a part and no entity."""
+    first = CLAUSE_BREAK.search(leading)
+    subject = leading[: first.start()] if first else leading
+    return parts.search(subject) is not None and not any(m.entity and m.end <= len(subject) for m in spot.analysed.mentions)
+
+
+def _implausible(facts: FactBase, entity: str, measure: Measure, low: float, high: float) -> bool:
+    """A figure ten times off every fact of its entity and measure is some other number that
+    happens to sit near the measure's words ("the two jobs", "five minutes on a question",
+    "scrubs cost $30 to $60", code 36415), not a wrong figure for it: typos and mix-ups land
+    within a few times the truth."""
+    values = [v for fact in facts.facts_for(entity, measure.id) for v in (fact.low, fact.high) if v > 0]
+    if not values:
+        return False
+    return high * IMPLAUSIBLE_FACTOR < min(values) or low > max(values) * IMPLAUSIBLE_FACTOR
+
+
 def _counts_a_part(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> bool:
     """"Biggest domain by far: 84 scored items", "Anatomy & Physiology is only 8 scored items",
-    "Admin 12 + Communication 12 + Law & Ethics 7 = 31 items": one part of a breakdown, or a
-    sum of parts, in prose. A sum of qualified parts ("110 scored + 15 pretest = 125") is whole."""
+    "Admin 12 + Communication 12 + Law & Ethics 7 = 31 items", "7 credits (5 + 2)": one part of
+    a breakdown, or a sum of parts, in prose. A sum of qualified parts ("110 scored + 15
+    pretest = 125") is whole."""
     parts = vocabulary.parts[measure.id]
-    breaks = list(CLAUSE_BREAK.finditer(spot.before))
-    clause = spot.before[breaks[-1].end() :] if breaks else spot.before
-    if parts is not None and parts.search(clause):
-        return True
     sentence = spot.analysed.text
-    leading = sentence[: spot.quantity.start - spot.sentence[0]]
+    number_at, number_end = spot.quantity.start - spot.sentence[0], spot.quantity.end - spot.sentence[0]
+    leading = sentence[:number_at]
+    if parts is not None and (parts.search(clause_before(spot.before)) or _part_is_subject(parts, spot, leading)):
+        return True
     operand = "=" in sentence and (_PLUS_AFTER.match(spot.after) or _PLUS_BEFORE.search(spot.before))
-    if not (operand or _SUMMED.search(leading)):
+    if not (operand or _SUMMED.search(leading) or _SUM_FOLLOWS.match(sentence, number_end)):
         return False
     return not any(p is not None and p.search(sentence) for _, p in vocabulary.qualifier_cues[measure.id])
 
@@ -194,11 +218,12 @@ def _qualifier_of_period(facts: FactBase, entity: str, measure: Measure, period:
 
 def _qualifier_of_table(page: Page, spot: Spot, measure: Measure) -> str | None:
     """A breakdown table's total row counts what its table counts: "Domain | Share of scored
-    items | About this many items ... Total | 100% | 100" totals the scored items."""
+    items | About this many items ... Total | 100% | 100", or a table introduced as "the scored
+    items break down like this", totals the scored items."""
     block = spot.block
     if block.table not in page.totalled or not TOTAL_LABEL.match(block.row_header or ""):
         return None
-    headers = " ".join(page.column_headers.get(block.table, ()))
+    headers = " ".join(page.table_descriptions.get(block.table, ()))
     named = {
         qualifier for qualifier, pattern in page.vocabulary.qualifier_cues[measure.id]
         if pattern is not None and pattern.search(headers)
@@ -221,12 +246,22 @@ def _tables_with_entity_columns(page: Page) -> frozenset[int]:
     )
 
 
-def _column_headers(blocks: tuple[Block, ...]) -> dict[int, tuple[str, ...]]:
-    headers: dict[int, dict[str, None]] = {}
-    for b in blocks:
-        if b.kind == "table_cell" and b.table is not None and b.column_header:
-            headers.setdefault(b.table, {})[b.column_header] = None
-    return {table: tuple(texts) for table, texts in headers.items()}
+def _table_descriptions(blocks: tuple[Block, ...]) -> dict[int, tuple[str, ...]]:
+    """Per table, what describes it: the paragraph or caption just before it ("NHA's test plan
+    breaks the scored items down like this:") and its column headers."""
+    described: dict[int, dict[str, None]] = {}
+    for index, b in enumerate(blocks):
+        if b.kind != "table_cell" or b.table is None:
+            continue
+        texts = described.get(b.table)
+        if texts is None:
+            texts = described[b.table] = {}
+            previous = blocks[index - 1] if index else None
+            if previous is not None and previous.kind in ("paragraph", "caption") and previous.table is None:
+                texts[previous.text] = None
+        if b.column_header:
+            texts[b.column_header] = None
+    return {table: tuple(texts) for table, texts in described.items()}
 
 
 def _tables_with_total_row(blocks: tuple[Block, ...]) -> frozenset[int]:

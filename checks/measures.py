@@ -6,7 +6,7 @@ import re
 
 from checks.facts import Measure
 from checks.model import Quantity
-from checks.spots import CLAUSE_BREAK, Spot
+from checks.spots import Spot, clause_before
 from checks.vocabulary import Vocabulary
 
 HOURS_PER_YEAR = 2080
@@ -15,7 +15,13 @@ EXCLUDE_WINDOW_CHARS = 60
 ADJACENT_CUE_CHARS = 30
 _LEADING_FIGURE = re.compile(r"^[\d.,$\s]+")
 _FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|approximately\s+|roughly\s+)?[\d,.]+(?:\s+in\s+\d{4})?(?:\s+to\s*)?$|\bfrom\s+$", re.IGNORECASE)
-_OF_THEM = re.compile(r"^(?:of\s+(?:them|these|those)\s+(?:are\s+|is\s+|were\s+)?|of\s+which\s+(?:are|is|were)\s+)", re.IGNORECASE)
+_OF_THEM = re.compile(
+    r"^(?:of\s+(?:them|these|those)\s+(?:are\s+|is\s+|were\s+)?|of\s+which\s+(?:are|is|were)\s+|(?:are|is|were)\s+)",
+    re.IGNORECASE,
+)
+# A new clause with its own verb: "3 hours to work through all 200 questions, so pace yourself at
+# a minute per question" - the pacing words there say nothing about the 3 hours.
+_NEW_CLAUSE = re.compile(r";\s|,\s+(?:so|but|yet|while|whereas)\s", re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(r"\b(?:hourly|per hour|an hour|annual|annually|yearly|per year|a year)\b[^$]*$", re.IGNORECASE)
 _CONVERSIONS = {
     "minutes": {"minute": 1.0, "hour": 60.0, "day": 1440.0},
@@ -30,9 +36,7 @@ def choose_measure(vocabulary: Vocabulary, spot: Spot) -> Measure | None:
     number_at = quantity.start - spot.sentence[0]
     number_end = quantity.end - spot.sentence[0]
     sentence = spot.analysed.text
-    window = " | ".join(
-        (spot.headers, sentence[max(0, number_at - EXCLUDE_WINDOW_CHARS) : number_end + EXCLUDE_WINDOW_CHARS])
-    )
+    window = " | ".join((spot.headers, _own_clause(sentence, number_at, number_end)))
     best: tuple[tuple[int, int], Measure] | None = None
     for measure in vocabulary.measures_accepting(quantity.unit):
         exclude = vocabulary.excludes[measure.id]
@@ -42,6 +46,15 @@ def choose_measure(vocabulary: Vocabulary, spot: Spot) -> Measure | None:
         if score is not None and (best is None or score > best[0]):
             best = (score, measure)
     return best[1] if best else None
+
+
+def _own_clause(sentence: str, number_at: int, number_end: int) -> str:
+    """The text around the number that an exclusion word is read in: a window either side, cut
+    at a new clause."""
+    start, end = max(0, number_at - EXCLUDE_WINDOW_CHARS), number_end + EXCLUDE_WINDOW_CHARS
+    before = list(_NEW_CLAUSE.finditer(sentence, start, number_at))
+    after = _NEW_CLAUSE.search(sentence, number_end, end)
+    return sentence[before[-1].end() if before else start : after.start() if after else end]
 
 
 def _signal(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> tuple[int, int] | None:
@@ -92,21 +105,16 @@ def _count_signal(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> tuple
         return None
     cues = vocabulary.cues[measure.id]
     lead = spot.before[-ADJACENT_CUE_CHARS:]
-    if (cues is not None and (cues.search(lead) or cues.search(spot.headers))) or has_noun(vocabulary, measure, lead):
+    if (cues is not None and cues.search(lead)) or has_noun(vocabulary, measure, lead):
         return (2, 0)
+    if cues is not None and cued is not None and cues.search(spot.headers):
+        return (2, cued)  # ranked like any measure its label names, by where the label names it
     if cues is not None and _FROM_TO.search(spot.analysed.text, 0, spot.quantity.start - spot.sentence[0]):
         # "Employment is projected to rise from 811,000 in 2024 to 921,200 in 2034": both ends
         # of the change are the measure the clause names
-        clause = _clause_before(spot)
-        if cues.search(clause):
+        if cues.search(clause_before(spot.analysed.text[: spot.quantity.start - spot.sentence[0]])):
             return (2, 0)
     return None
-
-
-def _clause_before(spot: Spot) -> str:
-    text = spot.analysed.text[: spot.quantity.start - spot.sentence[0]]
-    breaks = list(CLAUSE_BREAK.finditer(text))
-    return text[breaks[-1].end() :] if breaks else text
 
 
 def _cue_rank(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> int | None:
@@ -120,8 +128,9 @@ def _cue_rank(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> int | Non
     cues = vocabulary.cues[measure.id]
     if cues is None:
         return None
-    if spot.headers and cues.search(spot.headers):
-        return -1000
+    named = cues.search(spot.headers) if spot.headers else None
+    if named is not None:
+        return -1000 - named.start()  # the label's first measure word is what it labels
     block = spot.block
     if block.kind == "table_cell" and block.heading_path and cues.search(block.heading_path[-1]):
         return -2000  # a table titled by its heading ("Pay percentiles": Lowest 10% | Median)

@@ -22,6 +22,18 @@ class Severity(str, Enum):
         return {"info": 1, "warning": 2, "error": 3}[self.value]
 
 
+# Fingerprints are written in the letters g-v, one for each hex digit: a fingerprint made of
+# digits would read as a figure to anything that searches a report for one ("452").
+_HEX_TO_LETTERS = str.maketrans("0123456789abcdef", "ghijklmnopqrstuv")
+_HEX_DIGITS = frozenset("0123456789abcdef")
+
+
+def from_hex_fingerprint(fingerprint: str) -> str:
+    """A fingerprint as this release writes it; one written in hex digits (before version 2 of
+    the JSON report) is translated, so old baselines and stored runs still match."""
+    return fingerprint.translate(_HEX_TO_LETTERS) if set(fingerprint) <= _HEX_DIGITS else fingerprint
+
+
 @dataclass(frozen=True, slots=True)
 class SourcePosition:
     """1-based line and column of something in the source file."""
@@ -187,7 +199,7 @@ class Finding:
     def fingerprint(self) -> str:
         """Stable across runs: rule, page and what was claimed, never wording or position."""
         basis = (self.rule, self.url, *self.fingerprint_basis)
-        return hashlib.sha256("\x1f".join(basis).encode()).hexdigest()[:16]
+        return from_hex_fingerprint(hashlib.sha256("\x1f".join(basis).encode()).hexdigest()[:16])
 
     @property
     def evidence(self) -> Evidence | None:

@@ -84,13 +84,16 @@ class SourceText:
         """The first readable character at or after a source offset."""
         return bisect.bisect_left(self.offsets, offset)
 
-    def find(self, text: str, cursor: int) -> tuple[int, int] | None:
-        """(readable index, matched length) of text at or after cursor, or of its longest prefix
+    def find(self, text: str, cursor: int, nested_from: int | None = None) -> tuple[int, int] | None:
+        """(readable index, matched length) of text at or after cursor, or at or after
+        nested_from (a block inside the one before it), or of its longest prefix after cursor
         when markup or hidden text interrupts it; None when not even a prefix is there."""
         needle = squeeze(text)
         if not needle:
             return None
         found = self.chars.find(needle, cursor)
+        if found < 0 and nested_from is not None:
+            found = self.chars.find(needle, nested_from, cursor)
         if found >= 0:
             return found, len(needle)
         for probe in _PROBES:
@@ -109,14 +112,16 @@ def locate(document: Document, source: SourceText) -> Document:
     """The document with positions on its blocks, page dates and suppressions."""
     starts: dict[str, int] = {}
     blocks: list[Block] = []
-    cursor = 0
+    cursor = previous_cursor = 0
     for block in document.blocks:
-        found = source.find(block.text, cursor)
+        # a block nested in the one before it (a hidden label opening a list item) comes after
+        # it in document order but before its text in the source
+        found = source.find(block.text, cursor, nested_from=previous_cursor)
         if found is None:
             blocks.append(block)
             continue
         index, length = found
-        cursor = index + length
+        previous_cursor, cursor = cursor, max(cursor, index + length)
         starts.setdefault(block.locator, index)
         blocks.append(dataclasses.replace(block, position=source.position_of_readable(index)))
     dates = tuple(_locate_date(page_date, source, starts) for page_date in document.dates)

@@ -7,7 +7,7 @@ import re
 
 from checks.facts import Measure
 from checks.quantities import YearSpan, find_years
-from checks.spots import CLAUSE_BREAK, Spot, clause_distance
+from checks.spots import CLAUSE_BREAK, Spot, clause_before, clause_distance
 from checks.vocabulary import Vocabulary
 
 # "811,000 jobs in 2024", "$44,200 (2024)": only a preposition or bracket between number and year
@@ -61,8 +61,7 @@ def _nearest_cue_before(cues: list, before: str) -> str | None:
     """The qualifier named last before the number in its own clause, back to the previous
     number ("..., and the highest 10 percent earned more than $57,830"); a cue behind a clause
     break belongs to the figure before it ("150 of which count, and the CPT has 120")."""
-    breaks = list(CLAUSE_BREAK.finditer(before))
-    clause = before[breaks[-1].end() :] if breaks else before
+    clause = clause_before(before)
     found = [(match.end(), qualifier) for qualifier, pattern in cues if pattern for match in pattern.finditer(clause)]
     return max(found)[1] if found else None
 

@@ -14,6 +14,7 @@ from checks.vocabulary import Mention, Vocabulary
 
 CLAUSE_PENALTY = 60
 CAPTION_MAX_CHARS = 60
+CARD_CAPTION_MAX_CHARS = 200
 CALL_TO_ACTION_MAX_CHARS = 200
 CLAUSE_BREAK = re.compile(r",\s|;\s|\s[–—-]\s|\)\s*,|\b(?:while|whereas|compared|but|versus|vs\.?)\b", re.IGNORECASE)
 TOTAL_LABEL = re.compile(r"^\s*(?:total|sum|overall|grand total)\b", re.IGNORECASE)
@@ -36,7 +37,7 @@ class Page:
     title_subjects: tuple[str, ...]
     totalled: frozenset[int] = frozenset()  # tables with a "Total" row: their other rows are parts
     entity_tables: frozenset[int] = frozenset()  # tables whose columns are entities ("CPT | CCMA")
-    column_headers: dict[int, tuple[str, ...]] = field(default_factory=dict)  # per table, in order
+    table_descriptions: dict[int, tuple[str, ...]] = field(default_factory=dict)  # per table: intro, column headers
     _named: dict[str, str | None] = field(default_factory=dict)
     _subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -173,7 +174,7 @@ def number_label(blocks: tuple[Block, ...], index: int, vocabulary: Vocabulary) 
     # The caption inside the number's own card wins, even when it holds figures of its own
     # ("Scaled score needed to pass (200–500 scale)"); the card before it has a caption too.
     for neighbour in neighbours:
-        if _same_parent(block, neighbour) and _is_caption(neighbour.text, figures_allowed=True):
+        if _in_same_card(block, neighbour) and _is_caption(neighbour.text, in_card=True):
             # "(100 scored)" qualifies its own figure, not the card's
             return " ".join(_FIGURE_ASIDE.sub(" ", neighbour.text).split())
     for neighbour in neighbours:
@@ -197,15 +198,17 @@ def _row_labels(blocks: tuple[Block, ...], index: int, vocabulary: Vocabulary) -
     return labels[::-1]
 
 
-def _is_caption(text: str, figures_allowed: bool = False) -> bool:
-    if not 0 < len(text) <= CAPTION_MAX_CHARS or _BARE_FIGURE.fullmatch(text):
+def _is_caption(text: str, in_card: bool = False) -> bool:
+    """A short line of words; inside the number's own card it may run longer and hold figures."""
+    if not 0 < len(text) <= (CARD_CAPTION_MAX_CHARS if in_card else CAPTION_MAX_CHARS) or _BARE_FIGURE.fullmatch(text):
         return False
-    return figures_allowed or not any(ch.isdigit() for ch in text)
+    return in_card or not any(ch.isdigit() for ch in text)
 
 
-def _same_parent(block: Block, other: Block) -> bool:
+def _in_same_card(block: Block, other: Block) -> bool:
+    """other sits inside the element that holds the number: its card."""
     parent = block.locator.rpartition(" > ")[0]
-    return bool(parent) and parent == other.locator.rpartition(" > ")[0]
+    return bool(parent) and other.locator.startswith(parent + " > ")
 
 
 def spots(block: Block, index: int, vocabulary: Vocabulary, confirmed: frozenset[str], label: str) -> list[Spot]:
@@ -237,6 +240,12 @@ def _outside_phrases(quantities: list[Quantity], text: str, vocabulary: Vocabula
         return quantities
     phrases = [(m.start(), m.end()) for m in vocabulary.numeric_cues.finditer(text)]
     return [q for q in quantities if not any(start <= q.start < end for start, end in phrases)]
+
+
+def clause_before(text: str) -> str:
+    """The last clause of text: what stands between the previous clause break and its end."""
+    breaks = list(CLAUSE_BREAK.finditer(text))
+    return text[breaks[-1].end() :] if breaks else text
 
 
 def clause_distance(sentence: str, start: int, end: int, number_at: int) -> int:

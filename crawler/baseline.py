@@ -16,6 +16,7 @@ from pathlib import Path
 
 from checks.engine import AuditResult
 from checks.errors import AuditInputError
+from checks.model import from_hex_fingerprint
 
 SCHEMA = "content-audit/baseline"
 VERSION = 1
@@ -67,4 +68,4 @@ def read_baseline(path: Path) -> Baseline:
     findings = document.get("findings")
     if not isinstance(findings, dict):
         raise AuditInputError(f"{path}: baseline \"findings\" must be an object keyed by fingerprint")
-    return Baseline(frozenset(findings))
+    return Baseline(frozenset(from_hex_fingerprint(fingerprint) for fingerprint in findings))

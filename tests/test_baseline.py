@@ -68,3 +68,13 @@ def test_bad_baseline_files_are_refused_with_the_reason(workdir, content, messag
 def test_missing_baseline_file_names_the_path(workdir):
     with pytest.raises(AuditInputError, match="nope.json: cannot read baseline"):
         read_baseline(workdir / "nope.json")
+
+
+def test_a_baseline_written_with_hex_fingerprints_still_matches(facts, workdir):
+    result = local_result(facts, write_page(workdir, "guide.html", PAGE))
+    hex_of = {letters: letters.translate(str.maketrans("ghijklmnopqrstuv", "0123456789abcdef")) for letters in
+              (f.fingerprint for f in result.findings)}
+    assert all(not any(ch.isdigit() for ch in letters) for letters in hex_of)
+    old = workdir / "old-baseline.json"
+    old.write_text(json.dumps({"schema": SCHEMA, "version": 1, "findings": {h: {} for h in hex_of.values()}}))
+    assert read_baseline(old).fingerprints == frozenset(hex_of)

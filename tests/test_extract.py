@@ -223,3 +223,50 @@ def test_a_total_row_over_other_measures_is_no_breakdown_and_a_rank_is_no_count(
         ("cpt_nha", "exam_questions", "total", 120, 120), ("cpt_nha", "exam_questions", "scored", 100, 100),
         ("cpt_nha", "exam_time_limit", "total", 120, 120),
     }
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # a name nearer the next figure, or past it, is the next figure's
+        ("<p>Medical assistant employment is projected to grow 12% and phlebotomist employment 6% by 2034.</p>",
+         {("medical_assistant", "job_growth", "value", 12, 12), ("phlebotomist", "job_growth", "value", 6, 6)}),
+        ("<p>Medical assistants earn a median $44,200, which is $540 more a year than phlebotomists.</p>",
+         {("medical_assistant", "wage", "median", 44200, 44200)}),
+        # the other side of a comparison is not the figure's owner: "It" is the CCMA the heading names
+        ("<h2>The CCMA exam</h2><p>It covers more ground: 180 questions versus the CPT’s 120.</p>",
+         {("ccma", "exam_questions", "total", 180, 180)}),
+        # an occupation names the training; the heading names whose requirement it is
+        ("<h2>AMT RPT</h2><p>You need a phlebotomy program that included at least 50 successful venipunctures.</p>",
+         {("rpt_amt", "eligibility_venipunctures", "value", 50, 50)}),
+        ("<p>Of the CCMA exam's 180 questions, only 30 are unscored pretest questions.</p>",
+         {("ccma", "exam_questions", "total", 180, 180), ("ccma", "exam_questions", "pretest", 30, 30)}),
+        # pacing words in a new clause say nothing about the time limit
+        ("<p>The CCMA exam gives you 3 hours to work through its questions, so pace yourself at a minute per question.</p>",
+         {("ccma", "exam_time_limit", "total", 180, 180)}),
+        ('<div class="card"><div>390</div><div><p>The scaled score you need to pass the CPT phlebotomy exam, on a '
+         'range that runs from 200 to 500.</p></div></div>',
+         {("cpt_nha", "passing_score", "value", 390, 390)}),
+    ],
+)
+def test_round_seven_phrasings_become_the_right_claims(facts, body, expected):
+    assert claims_of(facts, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Medical assistant jobs grow 12%, much faster than the 3% average for all occupations.</p>",
+        "<p>Medical assistants and phlebotomists: weigh the two jobs against each other.</p>",
+        "<p>On the CPT phlebotomy exam, don’t burn five minutes on a single question.</p>",
+        "<p>Phlebotomy students: a set of scrubs costs $30 to $60.</p>",
+        "<p>The CPT phlebotomy exam earns 7 ACE college credits (5 + 2) with the CCMA.</p>",
+        "<h2>CCMA exam domains</h2><p>Clinical Patient Care is by far the biggest, with 84 scored items.</p>",
+        "<p>Take one timed 30-question CPT phlebotomy set each day.</p>",
+        "<ul><li>CPT phlebotomy exam: scaled score 200–500, need 390 to pass</li></ul>",
+        "<table><tr><th>Exam</th><th>Passing score</th></tr><tr><td>CPT phlebotomy</td><td>390 (scaled, 200–500)</td></tr></table>",
+    ],
+)
+def test_round_seven_traps_are_not_claims(facts, body):
+    claims = claims_of(facts, body)
+    assert not any(c[3] in (3, 2, 5, 30, 60, 7, 84, 200) for c in claims), claims

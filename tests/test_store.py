@@ -145,3 +145,23 @@ def test_a_store_with_parsed_documents_moves_to_page_analyses(store_url):
     assert "page_analyses" in tables and "documents" not in tables
     assert store.analysed_pages("p1") == set()
     store.close()
+
+
+def test_hex_fingerprints_of_older_runs_are_rewritten_in_letters(store_url):
+    engine = create_store_engine(store_url)
+    migrate(engine, "0003")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO runs (sites, status, started_at, host, pid, pages, cached_pages, failures, findings)"
+                " VALUES ('guides', 'completed', '2026-01-05 06:00:00', 'h', 1, 3, 0, 0, 1)"
+            )
+        )
+        connection.execute(
+            text("INSERT INTO findings (run_id, fingerprint, rule, severity, url, message)"
+                 " VALUES (1, '1842d370ff452c2d', 'arithmetic', 'error', 'u', 'm')")
+        )
+    engine.dispose()
+    store = open_store(store_url)
+    assert [f.fingerprint for f in store.findings(1)] == ["hokitjngvvklisit"]
+    store.close()
