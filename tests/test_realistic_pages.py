@@ -1,4 +1,4 @@
-"""The engine on pages written like the real web: five red-team rounds, each a directory of
+"""The engine on pages written like the real web: seven red-team rounds, each a directory of
 pages with expectations.json (planted errors, traps, severity ceilings) and, where the engine
 still misses something, gaps.json (case id -> why).
 
@@ -12,6 +12,10 @@ still misses something, gaps.json (case id -> why).
   credentials, a state board page, a college catalog, news, a listicle, a bilingual page, an FAQ
   duplicated in JSON-LD, two pages of one site that disagree on figures no fact covers.
 - realistic5/: the seed's planted errors and traps rephrased the many ways editors write them.
+- realistic6/: the markup real CMSes emit (Elementor, Gutenberg, Next.js, Webflow, Shopify,
+  AMP, Notion, ARIA tabs), with acceptance.json in the seed acceptance format beside it.
+- realistic7/: long comparison articles like the seeds from other sites, every rule planted
+  two to four times a page among many correct figures (acceptance.json too).
 
 Each planted error, trap and ceiling is its own test. Gaps run as strict xfails: when a fix
 makes one pass, the xfail fails and says to drop its entry from gaps.json.
