@@ -88,7 +88,7 @@ class Extraction:
 def extract(document: Document, facts: FactBase) -> Extraction:
     """Every claim about a tracked measure in the document, and every stated difference."""
     vocabulary = vocabulary_for(facts)
-    confirmed = vocabulary.confirmed_aliases(" ".join((document.title, *(b.text for b in document.blocks))))
+    confirmed = vocabulary.confirmed_aliases((document.title, *(b.text for b in document.blocks)))
     title_subjects = subjects(vocabulary, document.title, confirmed)
     page = Page(document, vocabulary, confirmed, title_subjects, _tables_with_total_row(document.blocks))
     page.entity_tables = _tables_with_entity_columns(page)

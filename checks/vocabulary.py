@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from checks.facts import Ambiguity, FactBase, Measure
 from checks.textcache import WORD, words_in
@@ -40,6 +40,9 @@ class PhraseMatcher:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.regex.finditer(text) if self._may_occur(text) else iter(())
+
+    def count(self, text: str) -> int:
+        return len(self.regex.findall(text)) if self._may_occur(text) else 0
 
     def _may_occur(self, text: str) -> bool:
         return self._first_words is None or not self._first_words.isdisjoint(words_in(text))
@@ -152,13 +155,14 @@ class Vocabulary:
         self.marketing = phrase_pattern(facts.marketing)
         self.historical = phrase_pattern(facts.historical)
 
-    def confirmed_aliases(self, page_text: str) -> frozenset[str]:
+    def confirmed_aliases(self, page_texts: Sequence[str]) -> frozenset[str]:
         """Ambiguous aliases the page is about: it holds a confirming word, and no more words of
         the other meaning than confirming ones (a page on management accountants with one aside
-        on the AAMA CMA is still about accountants)."""
+        on the AAMA CMA is still about accountants). Counted text by text (title, blocks), so
+        the first-word test skips the texts that cannot hold a phrase."""
         return frozenset(
             alias for alias, confirm in self._confirm.items()
-            if confirm is None or _count(confirm, page_text) >= max(1, _count(self._reject[alias], page_text))
+            if confirm is None or _count(confirm, page_texts) >= max(1, _count(self._reject[alias], page_texts))
         )
 
     def mentions(self, text: str, confirmed: frozenset[str], sentence: str | None = None) -> list[Mention]:
@@ -197,8 +201,8 @@ class Vocabulary:
         return self._by_unit.get(unit, ())
 
 
-def _count(pattern: PhraseMatcher | None, text: str) -> int:
-    return sum(1 for _ in pattern.finditer(text)) if pattern is not None else 0
+def _count(pattern: PhraseMatcher | None, texts: Sequence[str]) -> int:
+    return sum(pattern.count(text) for text in texts) if pattern is not None else 0
 
 
 def _strip_plural(matched: str, known: dict[str, str]) -> str | None:

@@ -341,7 +341,7 @@ def test_clashing_acronyms_need_confirmation(default_facts, entity, alias):
 )
 def test_default_aliases_tell_clashing_names_apart(default_facts, page, sentence, entities):
     vocabulary = Vocabulary(default_facts)
-    confirmed = vocabulary.confirmed_aliases(f"{page} {sentence}")
+    confirmed = vocabulary.confirmed_aliases((page, sentence))
     assert [m.entity for m in vocabulary.mentions(sentence, confirmed, sentence) if m.entity] == entities
 
 
