@@ -66,8 +66,11 @@ def _own_mentions(spot: Spot, sentence: str, mentions: list[Mention]) -> list[Me
 
 
 def _kind_fits(page: Page, entity: str, measure: Measure) -> bool:
+    """The entity has a fact of the measure, or is of a kind that does; any entity fits a
+    measure with no facts yet."""
     vocabulary = page.vocabulary
-    return bool(vocabulary.facts.facts_for(entity, measure.id)) or vocabulary.kind_of(entity) in vocabulary.kinds_for(measure.id)
+    kinds = vocabulary.kinds_for(measure.id)
+    return not kinds or bool(vocabulary.facts.facts_for(entity, measure.id)) or vocabulary.kind_of(entity) in kinds
 
 
 def _foreign_before(spot: Spot) -> bool:
@@ -87,9 +90,10 @@ def _from_context(page: Page, spot: Spot, measure: Measure, fitting_only: bool =
         known = next((o for o in certified if o and facts.facts_for(o, measure.id)), None)
     if known is None:
         # "Passing Score: 390" under "What's on the CCMA Exam?": the kind of entity the measure
-        # is about, even without a fact for this one
+        # is about, even without a fact for this one; any kind for a measure with no facts yet
+        # (a "Fee" row under "CMA exam quick facts")
         kinds = page.vocabulary.kinds_for(measure.id)
-        known = next((e for e in far if page.vocabulary.kind_of(e) in kinds), None)
+        known = next((e for e in far if _kind_fits(page, e, measure)), None)
     if fitting_only:
         return known
     return known or (close[0] if close else None)

@@ -165,6 +165,11 @@ class MeasureModel(_Strict):
         description="Parts the measure is broken down into (an exam's domains or sections): a number "
         "whose own clause names one counts that part, not the whole."
     )
+    topic: Words = Field(
+        description="What the measure is the figure of (an exam, for an exam fee): the measure applies only where "
+        "the sentence before the number, the words right after it or its table names the topic, and there it "
+        "outranks measures sharing its cue words."
+    )
     requires_cue: bool = Field(
         False, description="A counted noun alone is not enough (\"credits\"): a cue word must also be present."
     )
@@ -493,6 +498,7 @@ def _to_measure(measure: MeasureModel) -> Measure:
         nouns=tuple(measure.nouns),
         exclude=tuple(measure.exclude),
         parts=tuple(measure.parts),
+        topic=tuple(measure.topic),
         requires_cue=measure.requires_cue,
         qualifiers=tuple(Qualifier(q.id, q.label, tuple(q.cues), q.default) for q in measure.qualifiers),
         tolerance=measure.tolerance,

@@ -52,7 +52,10 @@ class Measure:
     present ("credits" count as ACE credits only next to "ACE"); cues are words that signal it
     in the clause or its table headers. exclude lists words that mean a nearby number is about something else
     ("practice" questions, "preparation" months). parts are what the measure breaks down into
-    (an exam's domains): a number whose own clause names one counts that part.
+    (an exam's domains): a number whose own clause names one counts that part. topic, when set,
+    is what the measure is the figure of ("exam" for an exam fee): the measure applies only when
+    the sentence before the number, the words right after it or its table names the topic, and
+    then it outranks measures sharing its cue words (an exam that "costs $125" is no program cost).
     """
 
     id: str
@@ -63,6 +66,7 @@ class Measure:
     nouns: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()
+    topic: tuple[str, ...] = ()
     qualifiers: tuple[Qualifier, ...] = ()
     requires_cue: bool = False
     tolerance: float = 0.0

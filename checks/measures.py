@@ -7,12 +7,13 @@ import re
 from checks.facts import Measure
 from checks.model import Quantity
 from checks.spots import Spot, clause_before
-from checks.vocabulary import Vocabulary
+from checks.vocabulary import PhraseMatcher, Vocabulary
 
 HOURS_PER_YEAR = 2080
 HOURLY_CEILING = 300
 EXCLUDE_WINDOW_CHARS = 60
 ADJACENT_CUE_CHARS = 30
+TOPIC_AFTER_CHARS = 30
 _LEADING_FIGURE = re.compile(r"^[\d.,$\s]+")
 _FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|approximately\s+|roughly\s+)?[\d,.]+(?:\s+in\s+\d{4})?(?:\s+to\s*)?$|\bfrom\s+$", re.IGNORECASE)
 _OF_THEM = re.compile(
@@ -58,7 +59,34 @@ def _own_clause(sentence: str, number_at: int, number_end: int) -> str:
 
 
 def _signal(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> tuple[int, int] | None:
-    """(strength, -distance) of the evidence that the quantity states this measure."""
+    """(strength, -distance) of the evidence that the quantity states this measure; a measure
+    with a topic needs it named, and then outranks the measures that share its cue words."""
+    if not measure.topic:
+        return _cued_signal(vocabulary, measure, spot)
+    if not _names_topic(vocabulary.topics[measure.id], spot):
+        return None
+    signal = _cued_signal(vocabulary, measure, spot)
+    return (signal[0] + 1, signal[1]) if signal is not None else None
+
+
+def _names_topic(topic: PhraseMatcher | None, spot: Spot) -> bool:
+    """The sentence up to the number, the words right after it ("$250 to sit for the exam"), its
+    table headers or its table's heading name the topic."""
+    if topic is None:
+        return False
+    sentence = spot.analysed.text
+    number_end = spot.quantity.end - spot.sentence[0]
+    if topic.search(sentence[: spot.quantity.start - spot.sentence[0]]) or topic.search(
+        sentence[number_end : number_end + TOPIC_AFTER_CHARS]
+    ):
+        return True
+    if spot.headers and topic.search(spot.headers):
+        return True
+    block = spot.block
+    return block.kind == "table_cell" and bool(block.heading_path) and topic.search(block.heading_path[-1]) is not None
+
+
+def _cued_signal(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> tuple[int, int] | None:
     quantity = spot.quantity
     if quantity.unit == "count" and measure.nouns:
         return _count_signal(vocabulary, measure, spot)

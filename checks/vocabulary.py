@@ -145,6 +145,7 @@ class Vocabulary:
         self.nouns = {m.id: phrase_pattern(m.nouns) for m in facts.measures}
         self.excludes = {m.id: phrase_pattern(m.exclude) for m in facts.measures}
         self.parts = {m.id: phrase_pattern(m.parts, plurals=True) for m in facts.measures}
+        self.topics = {m.id: phrase_pattern(m.topic) for m in facts.measures}
         self.qualifier_cues = {
             m.id: [(q.id, phrase_pattern(q.cues)) for q in m.qualifiers if q.cues] for m in facts.measures
         }

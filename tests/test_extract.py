@@ -270,3 +270,26 @@ def test_round_seven_phrasings_become_the_right_claims(facts, body, expected):
 def test_round_seven_traps_are_not_claims(facts, body):
     claims = claims_of(facts, body)
     assert not any(c[3] in (3, 2, 5, 30, 60, 7, 84, 200) for c in claims), claims
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("<p>The CMA (AAMA) exam costs $125 for AAMA members and $250 for everyone else.</p>",
+         {("cma_aama", "exam_fee", "member", 125, 125), ("cma_aama", "exam_fee", "non_member", 250, 250)}),
+        ("<p>Expect to pay $117 to sit for the NHA CCMA exam.</p>", {("ccma", "exam_fee", "standard", 117, 117)}),
+        ("<h2>CMA exam quick facts</h2><table><tr><th>Questions</th><td>200</td></tr>"
+         "<tr><th>Fee</th><td>$125 for AAMA members, $250 for non-members</td></tr></table>",
+         {("cma_aama", "exam_questions", "total", 200, 200), ("cma_aama", "exam_fee", "member", 125, 125),
+          ("cma_aama", "exam_fee", "non_member", 250, 250)}),
+        # no exam named: a cost word is a program's cost
+        ("<p>Medical assistant programs cost $2,500 to $9,000.</p>",
+         {("medical_assistant", "program_cost", "value", 2500, 9000)}),
+    ],
+)
+def test_a_cost_word_where_an_exam_is_named_is_the_exam_fee(facts, body, expected):
+    assert claims_of(facts, body) == expected
+
+
+def test_an_exam_prep_product_price_is_no_exam_fee(facts):
+    assert claims_of(facts, "<p>Our CMA exam prep course costs $199 and includes 900 practice questions.</p>") == set()
