@@ -128,9 +128,13 @@ _DAY_RE = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?{_SP}+{_YEAR_CORE}(?
 _SIDE_RE = re.compile(rf"(?P<number>{_NUMBER})|(?P<words>{_WORD_NUMBER})", re.I)
 
 # "two and a half hours", "2-and-a-half years": half a unit more
-_AND_A_HALF_RE = re.compile(rf"(?:{_SP}+|-)and(?:{_SP}+|-)a(?:{_SP}+|-)half(?!\w)", re.I)
+_AND_A_HALF = rf"(?:{_SP}+|-)and(?:{_SP}+|-)a(?:{_SP}+|-)half(?!\w)"
+_AND_A_HALF_RE = re.compile(_AND_A_HALF, re.I)
 _RESTATED_RE = re.compile(
     rf"{_SP}*\({_SP}*(?:(?P<digits>\d+)|(?P<words>{_WORD_NUMBER})){_SP}*\)", re.I
+)
+_ONE_UNIT_RE = re.compile(
+    rf"an?{_SP}+(?P<unit>minute|hour|day|week|month|year)(?!\w)(?P<half>{_AND_A_HALF})?", re.I
 )
 _MULTIPLIER_RE = re.compile(rf"{_SP}+(thousand|million|billion)(?!\w)", re.I)
 _COUNT_MULTIPLIERS = frozenset({"k"})  # "112.3k new jobs"; "m" and "b" only after "$"
@@ -471,6 +475,8 @@ def _join_range(text: str, first: _Side, cues: _Cues) -> _Reading | None:
     if _SKIP_RE.match(text, connector.end()):  # "grows 12% through 2034": a year is no range end
         return None
     second, _ = _read_side(text, connector.end())
+    if second is None and first.unit in _MINUTES:
+        second = _one_unit(text, connector.end())
     if second is None:
         return None
     joined = _range_values(first, second)
@@ -481,6 +487,14 @@ def _join_range(text: str, first: _Side, cues: _Cues) -> _Reading | None:
         low, high, unit, second.end, second.plus, first.in_words and second.in_words,
         closed=connector["upper"] is not None, approximate=connector["approx"] is not None,
     )
+
+
+def _one_unit(text: str, start: int) -> _Side | None:
+    """ "a year", "a year and a half": one unit as the top of a duration range ("4 weeks to a year")."""
+    match = _ONE_UNIT_RE.match(text, start)
+    if match is None:
+        return None
+    return _Side(1.5 if match["half"] else 1.0, match["unit"].lower(), start, match.end())
 
 
 def _range_values(first: _Side, second: _Side) -> tuple[float, float, str | None] | None:

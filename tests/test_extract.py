@@ -293,3 +293,14 @@ def test_a_cost_word_where_an_exam_is_named_is_the_exam_fee(facts, body, expecte
 
 def test_an_exam_prep_product_price_is_no_exam_fee(facts):
     assert claims_of(facts, "<p>Our CMA exam prep course costs $199 and includes 900 practice questions.</p>") == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>After you finish phlebotomy school, it takes 8 weeks to get your results in the mail.</p>",
+        "<p>Medical assistant students: expect a turnaround of 2 weeks for the background check.</p>",
+    ],
+)
+def test_waiting_times_are_no_training_length(facts, body):
+    assert not any(c[1] == "training_length" for c in claims_of(facts, body))

@@ -68,6 +68,10 @@ RANGES = [
     ("30—50 draws", q("30—50 draws", 30, 50, noun="draws")),
     ("30 - 50 draws", q("30 - 50 draws", 30, 50, noun="draws")),
     ("6 Weeks – 4 Months", q("6 Weeks – 4 Months", 6, 17.39, unit="week")),
+    # one unit spelled "a" tops a duration range
+    ("anywhere from 4 weeks to a year", q("4 weeks to a year", 4, 52.18, unit="week")),
+    ("between six months and a year", q("six months and a year", 6, 12, unit="month")),
+    ("9 months to a year and a half", q("9 months to a year and a half", 9, 18, unit="month")),
     ("3-7 weeks", q("3-7 weeks", 3, 7, unit="week")),
     ("10-14 Months", q("10-14 Months", 10, 14, unit="month")),
     ("roughly $16-$23 per hour", q("$16-$23 per hour", 16, 23, unit="usd", per="hour", approximate=True)),
