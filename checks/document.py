@@ -89,6 +89,7 @@ _SHOWN_AT_BREAKPOINT = re.compile(rf"(?:\w+:|d-(?:sm|md|lg|xl|xxl)-){_DISPLAYS}"
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 _FOOTNOTE_MARK = re.compile(r"\[?\d{1,3}\]?|[*†‡§]+")
 _SIMPLE_ID = re.compile(r"-?[A-Za-z_][\w-]*")
+_BARE_ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 _SUPPRESSION = re.compile(
@@ -598,11 +599,13 @@ def _resolve_headers(table: _Table) -> None:
     header_rows = table.thead_rows or _header_first_row(table)
     column_headers: dict[int, list[str]] = {}
     for index in sorted(header_rows):
-        for cell in table.rows[index]:
+        row = table.rows[index]
+        for cell in row:
+            text = _ordinal_of_dimension(cell.pending.text, row[0].pending.text if cell is not row[0] else "")
             for column in range(cell.column, cell.column + cell.colspan):
                 texts = column_headers.setdefault(column, [])
-                if cell.pending.text and cell.pending.text not in texts:
-                    texts.append(cell.pending.text)
+                if text and text not in texts:
+                    texts.append(text)
     for index, row in enumerate(table.rows):
         if index in header_rows:
             continue
@@ -611,6 +614,14 @@ def _resolve_headers(table: _Table) -> None:
             cell.pending.column_header = " ".join(column_headers.get(cell.column, ())) or None
             if label is not None and label is not cell and label.column < cell.column:
                 cell.pending.row_header = label.pending.text
+
+
+def _ordinal_of_dimension(header: str, dimension: str) -> str:
+    """ "10th" under a header row that starts "Percentile" is the 10th percentile: a bare
+    ordinal header counts what the row's first cell names."""
+    if dimension and _BARE_ORDINAL.fullmatch(header) and _LETTER.search(dimension) and not _DIGIT.search(dimension):
+        return f"{header} {dimension.lower()}"
+    return header
 
 
 def _header_first_row(table: _Table) -> set[int]:

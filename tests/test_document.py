@@ -281,6 +281,14 @@ def test_first_row_of_th_without_thead_is_the_header_row():
     assert (cell.row, cell.column, cell.column_header, cell.row_header) == (1, 1, "Questions", "CPT")
 
 
+def test_a_bare_ordinal_header_counts_what_the_header_row_starts_with():
+    document = article(
+        "<table><tr><th>Percentile</th><th>10th</th><th>Median</th></tr>"
+        "<tr><td>Annual wage</td><td>$35,020</td><td>$44,200</td></tr></table>"
+    )
+    assert [only(document, figure).column_header for figure in ("$35,020", "$44,200")] == ["10th percentile", "Median"]
+
+
 def test_first_row_in_bold_without_thead_is_the_header_row():
     document = article(
         "<table><tr><td></td><td><strong>CPT</strong></td><td><b>CCMA</b></td></tr>"

@@ -304,3 +304,14 @@ def test_an_exam_prep_product_price_is_no_exam_fee(facts):
 )
 def test_waiting_times_are_no_training_length(facts, body):
     assert not any(c[1] == "training_length" for c in claims_of(facts, body))
+
+
+def test_untracked_percentiles_are_no_medians(facts):
+    body = (
+        "<h2>Medical assistant pay range</h2><table><tr><th>Percentile</th><th>10th</th><th>25th</th><th>Median</th>"
+        "<th>75th</th><th>90th</th></tr><tr><td>Annual wage</td><td>$35,020</td><td>$39,000</td><td>$44,200</td>"
+        "<td>$50,000</td><td>$57,830</td></tr></table>"
+    )
+    assert {(c[2], c[3]) for c in claims_of(facts, body)} == {
+        ("lowest_10", 35020), ("p25", 39000), ("median", 44200), ("p75", 50000), ("highest_10", 57830)
+    }
