@@ -123,6 +123,8 @@ def _count_signal(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> tuple
     ranked = (3, cued if cued is not None else -10_000)
     if quantity.noun and has_noun(vocabulary, measure, quantity.text.replace("-", " ")):  # "a 150-question exam"
         return ranked
+    if quantity.noun and cued is not None and _counts_entities(vocabulary, measure, spot):
+        return ranked  # "764,400 medical assistants were employed"
     if spot.headers and has_noun(vocabulary, measure, spot.headers):
         return ranked
     following = _OF_THEM.sub("", (_LEADING_FIGURE.sub("", quantity.text) + spot.after).lstrip())
@@ -163,6 +165,21 @@ def _cue_rank(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> int | Non
     if block.kind == "table_cell" and block.heading_path and cues.search(block.heading_path[-1]):
         return -2000  # a table titled by its heading ("Pay percentiles": Lowest 10% | Median)
     return None
+
+
+def _counts_entities(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> bool:
+    """The counted noun is the plural name of an entity of the kind the measure is held for: a
+    count of medical assistants is a count of workers (not "900 phlebotomy students", not
+    "1,100+ CMA practice questions")."""
+    kinds = vocabulary.kinds_for(measure.id)
+    start = spot.quantity.start - spot.sentence[0]
+    end = spot.quantity.end - spot.sentence[0]
+    sentence = spot.analysed.text
+    return any(
+        mention.entity and start < mention.start and mention.end == end and sentence[mention.end - 1] in "sS"
+        and vocabulary.kind_of(mention.entity) in kinds
+        for mention in spot.analysed.mentions
+    )
 
 
 def has_noun(vocabulary: Vocabulary, measure: Measure, text: str) -> bool:

@@ -315,3 +315,24 @@ def test_untracked_percentiles_are_no_medians(facts):
     assert {(c[2], c[3]) for c in claims_of(facts, body)} == {
         ("lowest_10", 35020), ("p25", 39000), ("median", 44200), ("p75", 50000), ("highest_10", 57830)
     }
+
+
+def test_a_count_of_an_occupation_counts_its_workers(facts):
+    claims = claims_of(facts, "<p>In 2024, 811,000 medical assistants were employed in the U.S.</p>")
+    assert ("medical_assistant", "employment", "current", 811000, 811000) in claims
+
+
+def test_a_deadline_to_apply_is_no_training_length(facts):
+    body = "<p>After medical assistant school, you have 30 days to apply for the CMA exam.</p>"
+    assert not any(c[1] == "training_length" for c in claims_of(facts, body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>The new lab in Nashville is hiring 250 phlebotomists this spring.</p>",
+        "<p>Our program has trained more than 900 phlebotomy students since it was employed by the county.</p>",
+    ],
+)
+def test_a_count_of_people_needs_its_cue_and_their_name_as_its_noun(facts, body):
+    assert not any(c[1] == "employment" for c in claims_of(facts, body))
