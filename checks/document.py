@@ -53,7 +53,13 @@ _NEEDS_A_LOOK = _BLOCK_LEVEL | _FURNITURE_TAGS | _FURNITURE_BY_POSITION | _RECOR
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
 _FURNITURE_WORDS = ("cookie", "consent", "gdpr", "breadcrumb")
 # hAtom / microformats2 classes whose text is a page date
-_MICROFORMAT_DATE_CLASSES = frozenset({"updated", "published", "entry-date", "dt-updated", "dt-published", "date-modified"})
+# hAtom/h-entry classes and the dateline classes common blog themes put on a post's date.
+_MICROFORMAT_DATE_CLASSES = frozenset({
+    "updated", "published", "entry-date", "dt-updated", "dt-published", "date-modified", "date-published",
+    "post-date", "posted-on", "post-modified", "post-updated", "last-updated", "updated-date", "modified-date",
+    "published-date", "publish-date", "article-date", "entry-modified", "date-updated",
+})
+_MICRODATA_DATE_PROPS = frozenset({"datemodified", "datepublished", "lastreviewed"})
 _MICROFORMAT_MAX_CHARS = 40
 _NAMING_ATTRIBUTES = frozenset({"id", "class", "aria-label", "itemtype"})
 # Class and id words are never read on these: a body class like "gdpr-enabled" is no banner.
@@ -291,8 +297,11 @@ class _Walk:
             self._line_break(context)
         elif name == "time" and attrs.get("datetime"):
             self._record_time(element, context, element["datetime"])
-        elif _MICROFORMAT_DATE_CLASSES.intersection(attrs.get("class") or ()):
-            # hAtom's <span class="updated">2026-01-03T02:58:09+00:00</span>, often hidden
+        elif _MICROFORMAT_DATE_CLASSES.intersection(attrs.get("class") or ()) or (
+            str(attrs.get("itemprop", "")).lower() in _MICRODATA_DATE_PROPS
+        ):
+            # hAtom's <span class="updated">2026-01-03T02:58:09+00:00</span>, often hidden;
+            # schema.org microdata's <span itemprop="dateModified">Jul 9, 2026</span>
             self._record_time(element, context, element.get_text(" ", strip=True)[:_MICROFORMAT_MAX_CHARS])
         if not block_level and hidden == context.hidden:
             return context, None

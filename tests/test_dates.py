@@ -201,3 +201,17 @@ def test_a_time_element_standing_alone_is_the_pages_dateline():
         "<p>The exam was held <time datetime=\"2026-12-10\">next month</time>.</p></main></body></html>", "u"
     )
     assert [(d.role, d.value) for d in document.dates] == [("published", date(2026, 4, 7))]
+
+
+@pytest.mark.parametrize(
+    ("markup", "role"),
+    [
+        ('<div class="post-date">Jul 9, 2026</div>', "published"),
+        ('<span class="entry-modified">July 9, 2026</span>', "modified"),
+        ('<span itemprop="dateModified">Jul 9, 2026</span>', "modified"),
+        ('<span itemprop="datePublished">9 July 2026</span>', "published"),
+    ],
+)
+def test_a_dateline_element_named_by_its_class_or_microdata_is_a_page_date(markup, role):
+    document = parse_html(f"<html><body><main>{markup}<p>Text.</p></main></body></html>", "u")
+    assert [(d.role, d.value) for d in document.dates] == [(role, date(2026, 7, 9))]
