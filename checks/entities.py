@@ -90,10 +90,11 @@ def _from_context(page: Page, spot: Spot, measure: Measure, fitting_only: bool =
         known = next((o for o in certified if o and facts.facts_for(o, measure.id)), None)
     if known is None:
         # "Passing Score: 390" under "What's on the CCMA Exam?": the kind of entity the measure
-        # is about, even without a fact for this one; any kind for a measure with no facts yet
-        # (a "Fee" row under "CMA exam quick facts")
+        # is about, even without a fact for this one; for a measure with no facts yet, the
+        # nearest entity named ("Exam fee" in the "NHA CPT" column, a "Fee" row under "CMA exam
+        # quick facts")
         kinds = page.vocabulary.kinds_for(measure.id)
-        known = next((e for e in far if _kind_fits(page, e, measure)), None)
+        known = next((e for e in far if page.vocabulary.kind_of(e) in kinds), None) if kinds else next(iter(close + far), None)
     if fitting_only:
         return known
     return known or (close[0] if close else None)

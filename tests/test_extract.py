@@ -336,3 +336,15 @@ def test_a_deadline_to_apply_is_no_training_length(facts):
 )
 def test_a_count_of_people_needs_its_cue_and_their_name_as_its_noun(facts, body):
     assert not any(c[1] == "employment" for c in claims_of(facts, body))
+
+
+def test_a_measure_with_no_facts_takes_its_column_entity_in_a_comparison_grid(facts):
+    body = (
+        "<h2>Phlebotomy certifications compared</h2><table><thead><tr><th></th><th>NHA CPT</th><th>AMT RPT</th></tr></thead>"
+        "<tbody><tr><th>Exam fee</th><td>$125</td><td>$135</td></tr><tr><th>Renewal</th><td>Every 2 years</td>"
+        "<td>Every 3 years</td></tr></tbody></table>"
+    )
+    assert claims_of(facts, body) == {
+        ("cpt_nha", "exam_fee", "standard", 125, 125), ("rpt_amt", "exam_fee", "standard", 135, 135),
+        ("cpt_nha", "recertification_interval", "value", 24, 24), ("rpt_amt", "recertification_interval", "value", 36, 36),
+    }
