@@ -6,7 +6,7 @@ import re
 
 from checks.facts import Measure
 from checks.model import Quantity
-from checks.spots import Spot, clause_before
+from checks.spots import Spot, clauses_before
 from checks.vocabulary import PhraseMatcher, Vocabulary
 
 HOURS_PER_YEAR = 2080
@@ -15,7 +15,7 @@ EXCLUDE_WINDOW_CHARS = 60
 ADJACENT_CUE_CHARS = 30
 TOPIC_AFTER_CHARS = 30
 _LEADING_FIGURE = re.compile(r"^[\d.,$\s]+")
-_FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|approximately\s+|roughly\s+)?[\d,.]+(?:\s+in\s+\d{4})?(?:\s+to\s*)?$|\bfrom\s+$", re.IGNORECASE)
+_FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|approximately\s+|roughly\s+)?[\d,.]+(?:\s+in\s+\d{4})?(?:\s+to\s*)?$|\bfrom\s+(?:about\s+|approximately\s+|roughly\s+|around\s+|nearly\s+)?$", re.IGNORECASE)
 _OF_THEM = re.compile(
     r"^(?:of\s+(?:them|these|those)\s+(?:are\s+|is\s+|were\s+)?|of\s+which\s+(?:are|is|were)\s+|(?:are|is|were)\s+)",
     re.IGNORECASE,
@@ -142,7 +142,8 @@ def _count_signal(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> tuple
     if cues is not None and _FROM_TO.search(spot.analysed.text, 0, spot.quantity.start - spot.sentence[0]):
         # "Employment is projected to rise from 811,000 in 2024 to 921,200 in 2034": both ends
         # of the change are the measure the clause names
-        if cues.search(clause_before(spot.analysed.text[: spot.quantity.start - spot.sentence[0]])):
+        # the cue in its clause or the one before ("is projected to grow 12%, from 811,000 to ...")
+        if cues.search(clauses_before(spot.analysed.text[: spot.quantity.start - spot.sentence[0]], 2)):
             return (2, 0)
     return None
 

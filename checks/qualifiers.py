@@ -8,13 +8,14 @@ import re
 from checks.facts import Measure
 from checks.quantities import YearSpan, find_years
 from checks.spots import CLAUSE_BREAK, Spot, clause_before, clause_distance
-from checks.vocabulary import Vocabulary
+from checks.vocabulary import PhraseMatcher, Vocabulary
 
 # "811,000 jobs in 2024", "$44,200 (2024)": only a preposition or bracket between number and year
 _LABELS_NUMBER = re.compile(r"\s*(?:[a-z]+\s+)?(?:in|for|as of|during)?\s*\(?\s*$", re.IGNORECASE)
 _STARTING_POINT = re.compile(r"\bfrom\s+(?:about|approximately|around|roughly|nearly)?\s*$", re.IGNORECASE)
 # What follows a number stays its own up to a clause edge or a conjunction: in "less than
 # $35,020 and the highest 10% more than $57,830" the highest-10% cue is the next figure's.
+_COMPARING = re.compile(r"\b(?:half|twice|thrice|times|quarter|third|just|nearly|almost|not|roughly|about)\s+$", re.IGNORECASE)
 _ATTACHED_END = re.compile(r"[(,;:]|\s[–—-]\s|\s(?:and|or|but|while|whereas)\s", re.IGNORECASE)
 
 
@@ -25,7 +26,7 @@ def choose_qualifier(vocabulary: Vocabulary, measure: Measure, spot: Spot, sente
     if not cues:
         return None
     attached = spot.quantity.text + " " + _ATTACHED_END.split(spot.after[:30], 1)[0]
-    named = [qualifier for qualifier, pattern in cues if pattern is not None and pattern.search(attached)]
+    named = [qualifier for qualifier, pattern in cues if _cues_in(pattern, attached)]
     if named:
         return named[0] if len(named) == 1 else _closest_qualifier(cues, spot, measure)
     if _STARTING_POINT.search(spot.before):
@@ -33,17 +34,28 @@ def choose_qualifier(vocabulary: Vocabulary, measure: Measure, spot: Spot, sente
     nearest = _nearest_cue_before(cues, spot.before)
     if nearest:
         return nearest
-    named = [qualifier for qualifier, pattern in cues if pattern is not None and pattern.search(spot.headers)]
+    named = [qualifier for qualifier, pattern in cues if _cues_in(pattern, spot.headers)]
     if len(named) > 1:
         # "Total" row of a "Scored items" column: the total of the scored items
         named = [q for q in named if q != measure.default_qualifier]
     if named:
         return named[0] if len(named) == 1 else _closest_qualifier(cues, spot, measure)
     leading = sentence[: spot.quantity.start - spot.sentence[0]]
-    in_sentence = {qualifier for qualifier, pattern in cues if pattern is not None and pattern.search(leading)}
+    in_sentence = {qualifier for qualifier, pattern in cues if _cues_in(pattern, leading)}
     if len(in_sentence) == 1:
         return in_sentence.pop()
     return None
+
+
+def _cues_in(pattern: PhraseMatcher | None, text: str) -> list[re.Match[str]]:
+    """The cue's matches in text, less those that compare ("about half as long as medical
+    assistant programs" states no maximum)."""
+    if pattern is None:
+        return []
+    return [
+        match for match in pattern.finditer(text)
+        if not (match.group(0)[:3].lower() == "as " and _COMPARING.search(text, 0, match.start()))
+    ]
 
 
 def _closest_qualifier(cues: list, spot: Spot, measure: Measure) -> str:
@@ -51,7 +63,7 @@ def _closest_qualifier(cues: list, spot: Spot, measure: Measure) -> str:
     text = spot.before[-30:] + spot.quantity.text + spot.after[:30]
     number_at = len(spot.before[-30:])
     best = min(
-        ((abs(match.start() - number_at), qualifier) for qualifier, pattern in cues if pattern for match in pattern.finditer(text)),
+        ((abs(match.start() - number_at), qualifier) for qualifier, pattern in cues for match in _cues_in(pattern, text)),
         default=(0, measure.default_qualifier),
     )
     return best[1]
@@ -62,7 +74,7 @@ def _nearest_cue_before(cues: list, before: str) -> str | None:
     number ("..., and the highest 10 percent earned more than $57,830"); a cue behind a clause
     break belongs to the figure before it ("150 of which count, and the CPT has 120")."""
     clause = clause_before(before)
-    found = [(match.end(), qualifier) for qualifier, pattern in cues if pattern for match in pattern.finditer(clause)]
+    found = [(match.end(), qualifier) for qualifier, pattern in cues for match in _cues_in(pattern, clause)]
     return max(found)[1] if found else None
 
 

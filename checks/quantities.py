@@ -182,6 +182,14 @@ _CONNECTOR_RE = re.compile(
 _COMPOUND_RE = re.compile(rf"{_SP}+(?:and{_SP}+)?", re.I)
 
 _CUE_WINDOW = 40
+_CHANGE_WINDOW = 60
+_CHANGE_FROM_RE = re.compile(
+    r"\b(?:grow|grows|growing|grew|rise|rises|rising|rose|increase|increases|increased|increasing|climb|climbs"
+    r"|climbed|climbing|jump|jumps|jumped|expand|expands|expanded|expanding|fall|falls|fell|drop|drops|dropped"
+    r"|decline|declines|declined|go|goes|went)\b[^.;!?]{0,30}?\bfrom\s+(?:about\s+|approximately\s+|around\s+"
+    r"|roughly\s+|nearly\s+)?$",
+    re.I,
+)
 _CUE_RE = re.compile(
     r"(?:\b(?:(?P<max>up to|as long as|as high as|as much as|as many as|at most|no more than|not more than"
     r"|no longer than|fewer than|less than|under|below|(?:a\s+)?max(?:imum)?(?:\s+of)?)"
@@ -470,6 +478,8 @@ def _join_range(text: str, first: _Side, cues: _Cues) -> _Reading | None:
     connector = _CONNECTOR_RE.match(text, first.end)
     if connector is None or first.plus:
         return None
+    if first.unit is None and _CHANGE_FROM_RE.search(text, max(0, first.start - _CHANGE_WINDOW), first.start):
+        return None  # "grow 12%, from 811,000 to 912,200 jobs": where a count starts and where it ends
     if connector["conj"] and not (connector["upper"] or cues.between):
         return None
     if _SKIP_RE.match(text, connector.end()):  # "grows 12% through 2034": a year is no range end

@@ -244,8 +244,13 @@ def _outside_phrases(quantities: list[Quantity], text: str, vocabulary: Vocabula
 
 def clause_before(text: str) -> str:
     """The last clause of text: what stands between the previous clause break and its end."""
+    return clauses_before(text, 1)
+
+
+def clauses_before(text: str, count: int) -> str:
+    """The last `count` clauses of text."""
     breaks = list(CLAUSE_BREAK.finditer(text))
-    return text[breaks[-1].end() :] if breaks else text
+    return text[breaks[-count].end() :] if len(breaks) >= count else text
 
 
 def clause_distance(sentence: str, start: int, end: int, number_at: int) -> int:

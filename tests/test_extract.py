@@ -348,3 +348,22 @@ def test_a_measure_with_no_facts_takes_its_column_entity_in_a_comparison_grid(fa
         ("cpt_nha", "exam_fee", "standard", 125, 125), ("rpt_amt", "exam_fee", "standard", 135, 135),
         ("cpt_nha", "recertification_interval", "value", 24, 24), ("rpt_amt", "recertification_interval", "value", 36, 36),
     }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Medical assistant employment is projected to grow 12%, from 811,000 to 912,200 jobs.</p>",
+        "<p>Medical assistant employment is expected to rise from about 811,000 to 912,200.</p>",
+    ],
+)
+def test_a_count_growing_from_one_figure_to_another_is_two_figures(facts, body):
+    assert {c for c in claims_of(facts, body) if c[1] == "employment"} == {
+        ("medical_assistant", "employment", "current", 811000, 811000),
+        ("medical_assistant", "employment", "projected", 912200, 912200),
+    }
+
+
+def test_a_comparison_names_no_maximum(facts):
+    body = "<p>Phlebotomy programs take 4 to 8 months, about half as long as medical assistant programs (9 to 24 months).</p>"
+    assert ("medical_assistant", "training_length", "typical", 9, 24) in claims_of(facts, body)
