@@ -14,6 +14,7 @@ from checks.facts import Fact, FactBase
 from checks.model import Claim
 
 APPROXIMATE_RELATIVE_TOLERANCE = 0.02
+BOUND_SLACK = 0.15
 
 
 class Standing(Enum):
@@ -68,9 +69,20 @@ def agrees(claim: Claim, fact: Fact) -> bool:
     $20.99) states the spread around it: it agrees when it contains the statistic.
     """
     tolerance = tolerance_for(fact, claim)
+    if claim.bound and not claim.is_range and not fact.is_range:
+        return _bound_holds(claim.bound, claim.low, fact.low, tolerance)
     if claim.is_range and not fact.is_range:
         return claim.low - tolerance <= fact.low <= claim.high + tolerance
     return fact.low - tolerance <= claim.low and claim.high <= fact.high + tolerance
+
+
+def _bound_holds(bound: str, stated: float, value: float, tolerance: float) -> bool:
+    """ "More than 800,000 people" holds for 811,000 and "up to 3 hours" for 180 minutes: the
+    statistic lies on the stated side of the bound and near it (more than half a million
+    medical assistants is true, but no figure an editor would keep)."""
+    if bound == "min":
+        return stated - tolerance <= value <= stated * (1 + BOUND_SLACK) + tolerance
+    return stated * (1 - BOUND_SLACK) - tolerance <= value <= stated + tolerance
 
 
 def tolerance_for(fact: Fact, claim: Claim) -> float:

@@ -30,6 +30,10 @@ WRONG_FACTS = [
     ("<p>Phlebotomy training programs typically take 10-14 months.</p>", "10-14 months"),
     ("<p>The AAMA CMA exam has 180 questions for medical assistants.</p>", "180"),
     ("<p>To sit for the NHA CPT exam you need at least 25 venipunctures on live patients.</p>", "25 venipunctures"),
+    # a bound the figure breaks, or one so far off it says nothing
+    ("<p>The CCMA exam has more than 200 questions.</p>", "200"),
+    ("<p>The CPT phlebotomy exam gives you up to 90 minutes.</p>", "90 minutes"),
+    ("<p>More than 500,000 medical assistants were employed in 2024.</p>", "500,000"),
 ]
 
 
@@ -51,6 +55,10 @@ RIGHT_FACTS = [
     "<p>Medical assistant programs take between 9 months and 2 years.</p>",
     "<p>The AAMA CMA exam for medical assistants has 200 questions over 160 minutes.</p>",
     "<p>NHA requires at least 30 venipunctures and 10 capillary sticks for the CPT exam.</p>",
+    # a bound the figure keeps, close to it
+    "<p>More than 800,000 medical assistants were employed in 2024.</p>",
+    "<p>Medical assistant employment will grow by over 100,000 jobs from 2024 to 2034.</p>",
+    "<p>The CCMA exam gives you up to 3 hours.</p>",
 ]
 
 
