@@ -22,7 +22,10 @@ _OF_THEM = re.compile(
 )
 # A new clause with its own verb: "3 hours to work through all 200 questions, so pace yourself at
 # a minute per question" - the pacing words there say nothing about the 3 hours.
-_NEW_CLAUSE = re.compile(r";\s|,\s+(?:so|but|yet|while|whereas)\s", re.IGNORECASE)
+_NEW_CLAUSE = re.compile(r";\s|,\s+(?:so|but|yet|while|whereas|plus)\s", re.IGNORECASE)
+# After the number a ", and" starts a clause of its own too ("the exam fee is $125, and many
+# programs fold it into tuition").
+_NEW_CLAUSE_AFTER = re.compile(r";\s|,\s+(?:so|but|yet|while|whereas|plus|and)\s", re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(r"\b(?:hourly|per hour|an hour|annual|annually|yearly|per year|a year)\b[^$]*$", re.IGNORECASE)
 _CONVERSIONS = {
     "minutes": {"minute": 1.0, "hour": 60.0, "day": 1440.0},
@@ -54,7 +57,7 @@ def _own_clause(sentence: str, number_at: int, number_end: int) -> str:
     at a new clause."""
     start, end = max(0, number_at - EXCLUDE_WINDOW_CHARS), number_end + EXCLUDE_WINDOW_CHARS
     before = list(_NEW_CLAUSE.finditer(sentence, start, number_at))
-    after = _NEW_CLAUSE.search(sentence, number_end, end)
+    after = _NEW_CLAUSE_AFTER.search(sentence, number_end, end)
     return sentence[before[-1].end() if before else start : after.start() if after else end]
 
 
@@ -95,8 +98,12 @@ def _cued_signal(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> tuple[
     rank = _cue_rank(vocabulary, measure, spot)
     if rank is None and _asked_in_heading(vocabulary, measure, spot):
         return (1, 0)  # an FAQ answer: "How long does medical assistant school take?" / "Anywhere from..."
-    if rank is None and measure.unit == "usd_year" and quantity.per in ("hour", "year") and _names_entity(spot):
-        return (1, 0)  # "Phlebotomists: $43,660/yr ($19.89/hr)": a pay rate needs no pay word
+    if rank is None and measure.unit == "usd_year" and quantity.per in ("hour", "year") and (
+        _names_entity(spot) or _said_earlier_in_block(vocabulary, measure, spot)
+    ):
+        # "Phlebotomists: $43,660/yr ($19.89/hr)": a pay rate needs no pay word; nor does one
+        # restating the wage the sentence before gave ("... that is about $20.99 an hour")
+        return (1, 0)
     return (2, rank) if rank is not None else None
 
 
@@ -105,6 +112,11 @@ def _asked_in_heading(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> b
     path = spot.block.heading_path
     cues = vocabulary.cues[measure.id]
     return bool(path) and path[-1].rstrip().endswith("?") and cues is not None and cues.search(path[-1]) is not None
+
+
+def _said_earlier_in_block(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> bool:
+    cues = vocabulary.cues[measure.id]
+    return cues is not None and cues.search(spot.block.text[: spot.sentence[0]]) is not None
 
 
 def _names_entity(spot: Spot) -> bool:

@@ -15,6 +15,11 @@ _LABELS_NUMBER = re.compile(r"\s*(?:[a-z]+\s+)?(?:in|for|as of|during)?\s*\(?\s*
 _STARTING_POINT = re.compile(r"\bfrom\s+(?:about|approximately|around|roughly|nearly)?\s*$", re.IGNORECASE)
 # What follows a number stays its own up to a clause edge or a conjunction: in "less than
 # $35,020 and the highest 10% more than $57,830" the highest-10% cue is the next figure's.
+_EVERY_ONE = re.compile(
+    r"\s*[,(:–—-]?\s*(?:and\s+)?(?:every\s+one|each\s+one|all|each|every\s+question|every\s+item)"
+    r"(?:\s+of\s+(?:them|which|these|those))?\s+(?:is\s+|are\s+|being\s+|gets\s+|get\s+)?",
+    re.IGNORECASE,
+)
 _COMPARING = re.compile(r"\b(?:half|twice|thrice|times|quarter|third|just|nearly|almost|not|roughly|about)\s+$", re.IGNORECASE)
 _ATTACHED_END = re.compile(r"[(,;:]|\s[–—-]\s|\s(?:and|or|but|while|whereas)\s", re.IGNORECASE)
 
@@ -29,6 +34,12 @@ def choose_qualifier(vocabulary: Vocabulary, measure: Measure, spot: Spot, sente
     named = [qualifier for qualifier, pattern in cues if _cues_in(pattern, attached)]
     if named:
         return named[0] if len(named) == 1 else _closest_qualifier(cues, spot, measure)
+    every = _EVERY_ONE.match(spot.after)
+    if every is not None:
+        # "120 questions, every one of them scored": the qualifier is the whole count's
+        named = [qualifier for qualifier, pattern in cues if pattern is not None and pattern.match(spot.after[every.end() :])]
+        if named:
+            return named[0]
     if _STARTING_POINT.search(spot.before):
         return measure.default_qualifier  # "grow from 811,000 ... to 912,200": where it starts
     nearest = _nearest_cue_before(cues, spot.before)

@@ -162,7 +162,9 @@ def _hourly_annual(context: "AuditContext", page: "PageContext") -> Iterator[Fin
 
 
 def _same_sentence_pairs(claims: tuple[Claim, ...]) -> Iterator[tuple[Claim, Claim]]:
-    """(hourly, annual) claims about the same thing in one sentence or one table row."""
+    """(hourly, annual) claims about the same thing in one sentence or one table row, or one
+    right after the other in a paragraph ("... $43,660 (May 2024). Divided over a 2,080-hour
+    work year, that is about $20.99 an hour.")."""
     sentences: dict[tuple, list[Claim]] = {}
     for claim in claims:
         sentences.setdefault((*_sentence_or_row(claim), claim.key), []).append(claim)
@@ -170,6 +172,16 @@ def _same_sentence_pairs(claims: tuple[Claim, ...]) -> Iterator[tuple[Claim, Cla
         hourly = [c for c in together if c.stated_unit == "usd/hour"]
         annual = [c for c in together if c.stated_unit is None]
         yield from ((h, a) for h in hourly for a in annual)
+    for first, second in zip(claims, claims[1:]):
+        if first.key != second.key or first.evidence.locator != second.evidence.locator:
+            continue
+        if first.evidence.quote == second.evidence.quote or " > tr" in first.evidence.locator:
+            continue
+        units = (first.stated_unit, second.stated_unit)
+        if units == ("usd/hour", None):
+            yield first, second
+        elif units == (None, "usd/hour"):
+            yield second, first
 
 
 def _sentence_or_row(claim: Claim) -> tuple[str, ...]:
