@@ -77,6 +77,7 @@ class StatedDifference:
     block_index: int
     entities: tuple[str, ...] = ()  # the entities its sentence compares, in order
     approximate: bool = False  # "roughly $500": rounded, so it may sit a rounding step off
+    scope: str | None = None  # "California ... earn $12,140 more than the national median"
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +121,10 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
     if _DIFFERENCE_BEFORE.search(spot.before) or _DIFFERENCE_AFTER.match(spot.after):
         entities = tuple(dict.fromkeys(m.entity for m in spot.analysed.mentions if m.entity))
         differences.append(
-            StatedDifference(low, high, measure.id, evidence, spot.block_index, entities, spot.quantity.approximate)
+            StatedDifference(
+                low, high, measure.id, evidence, spot.block_index, entities, spot.quantity.approximate,
+                choose_scope(vocabulary, spot, sentence_text),
+            )
         )
         return
     if _states_something_else(page, spot, measure):

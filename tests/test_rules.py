@@ -220,6 +220,21 @@ def test_right_stated_difference(facts):
     assert rules_fired(audit_html(facts, page(body))) == []
 
 
+STATE_TABLE = (
+    "<h2>Median phlebotomist pay by state</h2><table><tr><th>State</th><th>Annual median</th></tr>"
+    "<tr><td>California</td><td>$54,390</td></tr></table>"
+)
+
+
+@pytest.mark.parametrize(("stated", "wrong"), [("$12,140", True), ("$10,730", False), ("about $10,700", False)])
+def test_a_state_against_the_national_median(facts, stated, wrong):
+    body = STATE_TABLE + f"<p>In California, phlebotomists earn {stated} more than the national median.</p>"
+    found = findings_of(audit_html(facts, page(body)), "arithmetic")
+    assert bool(found) == wrong, [f.message for f in found]
+    if wrong:
+        assert "10,730" in found[0].message and "$54,390" in found[0].message
+
+
 # --- stale-review ----------------------------------------------------------------------------
 
 STALE_DATES = [

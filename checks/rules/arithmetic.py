@@ -212,9 +212,45 @@ def _differences(context: "AuditContext", page: "PageContext") -> Iterator[Findi
                 closest = min(pairs, key=lambda pair: abs(abs(pair[0].low - pair[1].low) - difference.low))
                 yield _difference_finding(context, difference, closest)
             continue
+        if difference.scope:
+            yield from _scoped_difference(context, page, difference)
+            continue
         facts = _compared_facts(context, difference)
         if facts and not _close(abs(facts[0].low - facts[1].low), difference):
             yield _difference_against_facts(context, difference, facts)
+
+
+def _scoped_difference(context: "AuditContext", page: "PageContext", difference: StatedDifference) -> Iterator[Finding]:
+    """ "California ... earn $12,140 more than the national median": the page's own figure for
+    the place against the national fact."""
+    measure = context.facts.measure(difference.measure)
+    scope = (difference.scope or "").lower()
+    for claim in sorted(page.claims, key=lambda c: c.stated_unit is not None):  # as stated per year first
+        if claim.measure != difference.measure or (claim.scope or "").lower() != scope:
+            continue
+        if claim.qualifier != measure.default_qualifier or claim.is_range or (difference.entities and claim.entity not in difference.entities):
+            continue
+        national = [
+            f for f in context.facts.facts_for(claim.entity, claim.measure)
+            if f.qualifier == claim.qualifier and not f.scope and not f.is_range
+        ]
+        if national and not _close(abs(claim.low - national[0].low), difference):
+            yield _scoped_difference_finding(context, difference, claim, national[0])
+        return
+
+
+def _scoped_difference_finding(context: "AuditContext", difference: StatedDifference, claim: Claim, fact) -> Finding:
+    actual = abs(claim.low - fact.low)
+    stated = f"`{difference.evidence.matched}`"
+    message = (
+        f"The stated difference {stated} does not match {quoted(claim)} for {claim.scope} and the national "
+        f"{format_value(fact.low, fact.high, fact.unit)} ({fact.source.title}), which differ by {format_number(round(actual, 2))}"
+    )
+    return Finding(
+        NAME, SEVERITY, message, difference.evidence.url, f"Change {stated} to {format_number(round(actual, 2))}",
+        claims=(claim,), fact=fact, fingerprint_basis=("difference", difference.measure, format_number(difference.low)),
+        location=difference.evidence,
+    )
 
 
 def _compared_facts(context: "AuditContext", difference: StatedDifference) -> tuple | None:
