@@ -220,6 +220,30 @@ def test_right_stated_difference(facts):
     assert rules_fired(audit_html(facts, page(body))) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "wrong"),
+    [
+        ("Final grades weigh exams 40%, skills 30%, externship 20% and homework 15%, for a total of 100%.", True),
+        ("Final grades weigh exams 40%, skills 30%, externship 20% and homework 10%, for a total of 100%.", False),
+        ("The CCMA exam has 150 scored and 30 pretest questions, for a total of 180.", False),
+        ("Of the CCMA exam's 180 questions, 150 are scored and 30 are pretest, totaling 180.", False),
+        ("The CPT exam has 100 scored and 25 pretest questions, for a total of 120.", True),
+    ],
+)
+def test_parts_a_sentence_lists_add_up_to_its_stated_total(facts, sentence, wrong):
+    found = findings_of(audit_html(facts, page(f"<p>{sentence}</p>")), "arithmetic")
+    assert bool(found) == wrong, [f.message for f in found]
+
+
+def test_an_estimated_total_row_is_a_total_row(facts):
+    body = (
+        "<h2>Medical assistant program cost</h2><table><tr><th>Item</th><th>Amount</th></tr><tr><td>Tuition</td>"
+        "<td>$1,564</td></tr><tr><td>Books</td><td>$450</td></tr><tr><th>Estimated total</th><th>$2,214</th></tr></table>"
+    )
+    found = findings_of(audit_html(facts, page(body)), "arithmetic")
+    assert found and "2,014" in found[0].message
+
+
 STATE_TABLE = (
     "<h2>Median phlebotomist pay by state</h2><table><tr><th>State</th><th>Annual median</th></tr>"
     "<tr><td>California</td><td>$54,390</td></tr></table>"

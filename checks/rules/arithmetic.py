@@ -27,6 +27,7 @@ from checks.measures import HOURS_PER_YEAR
 from checks.model import Block, Claim, Evidence, Finding, Severity
 from checks.quantities import find_quantities
 from checks.rules.common import finding
+from checks.sentences import sentence_spans
 from checks.spots import TOTAL_LABEL
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ NAME = "arithmetic"
 CODE = "CA105"
 SEVERITY = Severity.ERROR
 ANNUAL_ROUNDING = 50.0
+_TOTAL_CUE = re.compile(r"\b(?:for\s+a\s+total\s+of|a\s+total\s+of|totall?ing|adding\s+up\s+to|adds?\s+up\s+to|sums?\s+to)\b", re.I)
 APPROXIMATE_DIFFERENCE_SHARE = 0.1
 _TABLE_CELL_STEP = re.compile(r" > t[dh](?::nth-of-type\(\d+\))?$")
 
@@ -43,6 +45,7 @@ _TABLE_CELL_STEP = re.compile(r" > t[dh](?::nth-of-type\(\d+\))?$")
 def check(context: "AuditContext") -> Iterator[Finding]:
     for page in context.pages:
         yield from _table_totals(page)
+        yield from _prose_totals(page)
         yield from _hourly_annual(context, page)
         yield from _differences(context, page)
 
@@ -141,6 +144,42 @@ def _share_mismatch(url: str, part_rows: list[dict[int, Block]], columns: dict) 
 def _table_finding(url: str, cell: Block, message: str, hint: str, basis: tuple[str, ...]) -> Finding:
     location = Evidence(url, cell.locator, cell.text, (0, len(cell.text)), cell.heading_path, cell.position)
     return Finding(NAME, SEVERITY, message, url, hint, fingerprint_basis=("table", *basis), location=location)
+
+
+# --- totals in prose ---------------------------------------------------------------------------
+
+
+def _prose_totals(page: "PageContext") -> Iterator[Finding]:
+    """ "exams 40%, skills 30%, externship 20% and homework 15%, for a total of 100%": the parts a
+    sentence lists before its stated total, in the total's unit, should add up to it."""
+    for block in page.document.blocks:
+        if block.kind == "table_cell" or not _TOTAL_CUE.search(block.text):
+            continue
+        for start, end in sentence_spans(block.text):
+            sentence = block.text[start:end]
+            cue = _TOTAL_CUE.search(sentence)
+            if cue is None:
+                continue
+            quantities = find_quantities(sentence)
+            total = next((q for q in quantities if q.start >= cue.end() and q.start - cue.end() <= 3), None)
+            if total is None or total.is_range:
+                continue
+            parts = [q for q in quantities if q.end <= cue.start() and q.unit == total.unit]
+            if len(parts) < 2 or any(p.is_range or p.low == total.low or p.bound for p in parts):
+                continue  # a range, or the total named again among its parts ("Of 180 questions, ...")
+            stated = sum(p.low for p in parts)
+            if abs(stated - total.low) <= (1.0 if total.unit == "percent" else 0.01 * len(parts)):
+                continue
+            suffix = "%" if total.unit == "percent" else ""
+            shown = " + ".join(f"{format_number(p.low)}{suffix}" for p in parts)
+            location = Evidence(page.url, block.locator, sentence, (total.start, total.end), block.heading_path, block.position)
+            yield Finding(
+                NAME, SEVERITY,
+                f"The parts add up to {format_number(stated)}{suffix} ({shown}), but the sentence gives their total as "
+                f"`{total.text}`",
+                page.url, "Correct the parts or the total so they agree",
+                fingerprint_basis=("prose-sum", format_number(total.low), format_number(stated)), location=location,
+            )
 
 
 # --- hourly versus annual ----------------------------------------------------------------------
