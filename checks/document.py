@@ -52,7 +52,7 @@ _RECORDED_TAGS = frozenset({"title", "meta", "script", "style"})
 _NEEDS_A_LOOK = _BLOCK_LEVEL | _FURNITURE_TAGS | _FURNITURE_BY_POSITION | _RECORDED_TAGS | {"br"}
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
 _FURNITURE_WORDS = ("cookie", "consent", "gdpr", "breadcrumb")
-# hAtom / microformats2 classes whose text is a page date
+_SIDEBAR_WORDS = ("sidebar", "widget", "related", "promo", "advert", "newsletter", "subscribe", "share", "toc")
 # hAtom/h-entry classes and the dateline classes common blog themes put on a post's date.
 _MICROFORMAT_DATE_CLASSES = frozenset({
     "updated", "published", "entry-date", "dt-updated", "dt-published", "date-modified", "date-published",
@@ -95,6 +95,7 @@ _SHOWN_AT_BREAKPOINT = re.compile(rf"(?:\w+:|d-(?:sm|md|lg|xl|xxl)-){_DISPLAYS}"
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 _FOOTNOTE_MARK = re.compile(r"\[?\d{1,3}\]?|[*†‡§]+")
 _SIMPLE_ID = re.compile(r"-?[A-Za-z_][\w-]*")
+_YEAR_LABEL = re.compile(r"\s*(?:19|20)\d{2}(?:\s*[-–—/]\s*(?:19|20)?\d{2})?\s*")
 _BARE_ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
@@ -540,9 +541,14 @@ def _is_furniture(element: Tag, name: str, in_content: bool) -> bool:
         # Only site headers and footers: an article's own header holds its title and byline.
         return not in_content
     if name == "aside":
-        # A sidebar, unless it sits inside the article: then it is a key-facts box that
-        # repeats (and can contradict) the article's figures.
-        return element.find_parent("article") is None
+        # A sidebar, unless it sits inside the article, or inside <main> and is not named as
+        # one: then it is a key-facts box that repeats (and can contradict) the article's figures.
+        if element.find_parent("article") is not None:
+            return False
+        if element.find_parent("main") is None:
+            return True
+        named = " ".join([attrs.get("id") or "", *(attrs.get("class") or ())]).lower()
+        return any(word in named for word in _SIDEBAR_WORDS)
     if name in ("sup", "sub") and _is_footnote_mark(element):
         return True
     if name == "button":
@@ -665,8 +671,8 @@ def _row_label(row: list[_Cell]) -> _Cell | None:
         if cell.is_header and _LETTER.search(cell.pending.text):
             return cell  # a <th> holding only a figure ("<th>$47,920</th>") is no label
     first = row[0] if row else None
-    if first is not None and first.column == 0 and _LETTER.search(first.pending.text):
-        return first
+    if first is not None and first.column == 0 and (_LETTER.search(first.pending.text) or _YEAR_LABEL.fullmatch(first.pending.text)):
+        return first  # "Medical assistants | 12%", "2019-29 | 19%"
     return None
 
 

@@ -93,7 +93,9 @@ def extract(document: Document, facts: FactBase) -> Extraction:
     title_subjects = subjects(vocabulary, document.title, confirmed)
     page = Page(document, vocabulary, confirmed, title_subjects, _tables_with_total_row(document.blocks))
     page.entity_tables = _tables_with_entity_columns(page)
-    page.table_descriptions = _table_descriptions(document.blocks)
+    intros = _table_intros(document.blocks)
+    page.table_descriptions = _table_descriptions(document.blocks, intros)
+    page.past_tables = _tables_of_the_past(intros, vocabulary)
     claims: list[Claim] = []
     differences: list[StatedDifference] = []
     blocks = document.blocks
@@ -106,7 +108,7 @@ def extract(document: Document, facts: FactBase) -> Extraction:
 def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[StatedDifference]) -> None:
     vocabulary = page.vocabulary
     sentence_text = spot.analysed.text
-    if spot.analysed.is_marketing or spot.analysed.asserts_nothing_current:
+    if spot.analysed.is_marketing or spot.analysed.asserts_nothing_current or spot.block.table in page.past_tables:
         return
     if spot.analysed.quotes_retail_price and period_in_headers(spot) is None:
         return
@@ -250,22 +252,36 @@ def _tables_with_entity_columns(page: Page) -> frozenset[int]:
     )
 
 
-def _table_descriptions(blocks: tuple[Block, ...]) -> dict[int, tuple[str, ...]]:
-    """Per table, what describes it: the paragraph or caption just before it ("NHA's test plan
-    breaks the scored items down like this:") and its column headers."""
-    described: dict[int, dict[str, None]] = {}
+def _table_descriptions(blocks: tuple[Block, ...], intros: dict[int, str]) -> dict[int, tuple[str, ...]]:
+    """Per table, what describes it: its introduction ("NHA's test plan breaks the scored items
+    down like this:") and its column headers."""
+    described: dict[int, dict[str, None]] = {table: {intro: None} for table, intro in intros.items()}
+    for b in blocks:
+        if b.kind == "table_cell" and b.table is not None:
+            texts = described.setdefault(b.table, {})
+            if b.column_header:
+                texts[b.column_header] = None
+    return {table: tuple(texts) for table, texts in described.items()}
+
+
+def _table_intros(blocks: tuple[Block, ...]) -> dict[int, str]:
+    """Per table, the paragraph or caption just before it."""
+    intros: dict[int, str] = {}
     for index, b in enumerate(blocks):
-        if b.kind != "table_cell" or b.table is None:
-            continue
-        texts = described.get(b.table)
-        if texts is None:
-            texts = described[b.table] = {}
+        if b.kind == "table_cell" and b.table is not None and b.table not in intros:
             previous = blocks[index - 1] if index else None
             if previous is not None and previous.kind in ("paragraph", "caption") and previous.table is None:
-                texts[previous.text] = None
-        if b.column_header:
-            texts[b.column_header] = None
-    return {table: tuple(texts) for table, texts in described.items()}
+                intros[b.table] = previous.text
+            else:
+                intros[b.table] = ""
+    return {table: intro for table, intro in intros.items() if intro}
+
+
+def _tables_of_the_past(intros: dict[int, str], vocabulary: Vocabulary) -> frozenset[int]:
+    """Tables introduced as history ("Earlier projections, for comparison:"): their figures are
+    what was said then, not claims."""
+    pattern = vocabulary.historical
+    return frozenset(t for t, intro in intros.items() if pattern is not None and pattern.search(intro))
 
 
 def _tables_with_total_row(blocks: tuple[Block, ...]) -> frozenset[int]:

@@ -15,7 +15,7 @@ EXCLUDE_WINDOW_CHARS = 60
 ADJACENT_CUE_CHARS = 30
 TOPIC_AFTER_CHARS = 30
 _LEADING_FIGURE = re.compile(r"^[\d.,$\s]+")
-_FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|approximately\s+|roughly\s+)?[\d,.]+(?:\s+in\s+\d{4})?(?:\s+to\s*)?$|\bfrom\s+(?:about\s+|approximately\s+|roughly\s+|around\s+|nearly\s+)?$", re.IGNORECASE)
+_FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|approximately\s+|roughly\s+)?[\d,.]+(?:\s+[a-z]+)?(?:\s+in\s+\d{4})?(?:\s+to\s*)?$|\bfrom\s+(?:about\s+|approximately\s+|roughly\s+|around\s+|nearly\s+)?$", re.IGNORECASE)
 _OF_THEM = re.compile(
     r"^(?:of\s+(?:them|these|those)\s+(?:are\s+|is\s+|were\s+)?|of\s+which\s+(?:are|is|were)\s+|(?:are|is|were)\s+)",
     re.IGNORECASE,

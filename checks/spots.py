@@ -40,6 +40,7 @@ class Page:
     totalled: frozenset[int] = frozenset()  # tables with a "Total" row: their other rows are parts
     entity_tables: frozenset[int] = frozenset()  # tables whose columns are entities ("CPT | CCMA")
     table_descriptions: dict[int, tuple[str, ...]] = field(default_factory=dict)  # per table: intro, column headers
+    past_tables: frozenset[int] = frozenset()  # tables introduced as history
     _named: dict[str, str | None] = field(default_factory=dict)
     _subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)
 

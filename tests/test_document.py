@@ -448,6 +448,20 @@ def test_a_sidebar_is_furniture_but_a_key_facts_aside_inside_the_article_is_cont
     assert texts(document) == ["before", "Median pay (2021): $37,380"]
 
 
+def test_a_numbers_box_inside_main_is_content_and_an_aside_outside_it_is_a_sidebar():
+    document = parse_html(
+        "<html><body><main><p>before</p><aside class='bythenumbers'><p>112,300 openings a year</p></aside>"
+        "<aside class='widget-area'><p>Subscribe</p></aside></main><aside><p>Elsewhere</p></aside></body></html>",
+        "u",
+    )
+    assert texts(document) == ["before", "112,300 openings a year"]
+
+
+def test_a_year_in_the_first_column_labels_its_row():
+    document = article("<table><tr><th>Projection cycle</th><th>Growth</th></tr><tr><td>2019-29</td><td>19%</td></tr></table>")
+    assert only(document, "19%").row_header == "2019-29"
+
+
 def test_accordion_toggles_keep_their_question_text():
     document = article(
         "<h3><button aria-expanded='false'>How many questions are on the CCMA exam?</button></h3>"

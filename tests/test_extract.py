@@ -367,3 +367,18 @@ def test_a_count_growing_from_one_figure_to_another_is_two_figures(facts, body):
 def test_a_comparison_names_no_maximum(facts):
     body = "<p>Phlebotomy programs take 4 to 8 months, about half as long as medical assistant programs (9 to 24 months).</p>"
     assert ("medical_assistant", "training_length", "typical", 9, 24) in claims_of(facts, body)
+
+
+def test_a_table_introduced_as_history_states_no_current_figures(facts):
+    body = (
+        "<h2>Job outlook</h2><p>Earlier projections, for comparison:</p><table><tr><th>Projection cycle</th>"
+        "<th>Medical assistants</th></tr><tr><td>2019-29</td><td>19%</td></tr></table>"
+        "<h2>Job outlook</h2><table><tr><th>Projection cycle</th><th>Medical assistants</th></tr>"
+        "<tr><td>2019-29</td><td>19%</td></tr></table>"
+    )
+    assert claims_of(facts, body) == {("medical_assistant", "job_growth", "value", 19, 19)}
+
+
+def test_new_jobs_named_around_the_occupation_are_new_jobs(facts):
+    body = "<ul><li><strong>112,300</strong> new medical assistant jobs projected by 2034</li></ul>"
+    assert claims_of(facts, body) == {("medical_assistant", "employment_change", "new_jobs", 112300, 112300)}
