@@ -53,6 +53,9 @@ def _own_mentions(spot: Spot, sentence: str, mentions: list[Mention]) -> list[Me
     has_next = next_at < len(sentence)
     kept = []
     for mention in mentions:
+        if mention.start >= number_end and _GIVEN_FOR.fullmatch(sentence, number_end, mention.start):
+            kept.append(mention)  # "$44,200 for MAs vs $43,660": the figure is given for them
+            continue
         if mention.start >= number_end:
             between = sentence[number_end : mention.start]
             if has_next and (

@@ -34,6 +34,7 @@ _COMPARATIVE_AFTER = re.compile(
 # "20 fewer minutes", "60 questions longer than the CPT": a difference, not the figure itself
 _COMPARATIVE_INSIDE = re.compile(r"\b(?:more|fewer|less|extra|additional)\s+(?:minutes?|hours?|questions?|items?)\b", re.IGNORECASE)
 _ABOUT = r"(?:about|approximately|around|roughly|nearly|almost|some|just|only)?\s*"
+_HEDGED_BEFORE = re.compile(r"\b(?:like|maybe|probably)\s+(?:around\s+|about\s+)?$", re.IGNORECASE)
 _DIFFERENCE_BEFORE = re.compile(
     rf"\b(?:difference|gap|gain|premium|increase|raise|boost)\s+of\s+{_ABOUT}$"
     # "medical assistants out-earn phlebotomists by about $540", "beats it by $1.25 an hour"
@@ -110,6 +111,8 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
     sentence_text = spot.analysed.text
     if spot.analysed.is_marketing or spot.analysed.asserts_nothing_current or spot.block.table in page.past_tables:
         return
+    if _HEDGED_BEFORE.search(spot.before):
+        return  # "Mobile draws here pay like $21/hr": a guess in passing, not a figure
     if spot.analysed.quotes_retail_price and period_in_headers(spot) is None:
         return
     measure = choose_measure(vocabulary, spot)

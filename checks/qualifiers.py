@@ -15,6 +15,12 @@ _LABELS_NUMBER = re.compile(r"\s*(?:[a-z]+\s+)?(?:in|for|as of|during)?\s*\(?\s*
 _STARTING_POINT = re.compile(r"\bfrom\s+(?:about|approximately|around|roughly|nearly)?\s*$", re.IGNORECASE)
 # What follows a number stays its own up to a clause edge or a conjunction: in "less than
 # $35,020 and the highest 10% more than $57,830" the highest-10% cue is the next figure's.
+# "... $36,320 a year. That's the May 2020 number": the next sentence dates the figure.
+_DATED_NEXT = re.compile(
+    r"\s*(?:that|this|it)(?:'s|’s|\s+is|\s+was)\s+(?:the|a|an)\s+(?:[A-Za-z]+\.?\s+)?(?P<year>(?:19|20)\d{2})"
+    r"\s+(?:number|figure|data|estimate|stat|statistic|median|average)\b",
+    re.IGNORECASE,
+)
 _EVERY_ONE = re.compile(
     r"\s*[,(:–—-]?\s*(?:and\s+)?(?:every\s+one|each\s+one|all|each|every\s+question|every\s+item)"
     r"(?:\s+of\s+(?:them|which|these|those))?\s+(?:is\s+|are\s+|being\s+|gets\s+|get\s+)?",
@@ -127,7 +133,8 @@ def choose_period(spot: Spot, sentence: str) -> str | None:
         header_years = find_years(header) if header else []
         if header_years:
             return _format_period(header_years[0])
-    return None
+    dated_next = _DATED_NEXT.match(spot.block.text, spot.sentence[1])
+    return dated_next["year"] if dated_next else None
 
 
 def _format_period(span: YearSpan) -> str:

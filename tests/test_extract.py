@@ -382,3 +382,24 @@ def test_a_table_introduced_as_history_states_no_current_figures(facts):
 def test_new_jobs_named_around_the_occupation_are_new_jobs(facts):
     body = "<ul><li><strong>112,300</strong> new medical assistant jobs projected by 2034</li></ul>"
     assert claims_of(facts, body) == {("medical_assistant", "employment_change", "new_jobs", 112300, 112300)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>The CPT phlebotomy exam had 120 questions and I was done in 74 minutes.</p>",
+        "<p>Phlebotomists: mobile draws here pay like $21/hr plus mileage.</p>",
+    ],
+)
+def test_forum_asides_are_not_claims(facts, body):
+    assert not any(c[3] in (74, 21 * 2080) for c in claims_of(facts, body))
+
+
+def test_the_next_sentence_may_date_a_figure(facts):
+    document = parse_html(page("<p>The BLS median for phlebotomists is $36,320 a year. That's the May 2020 number.</p>", title=TITLE), "p.html")
+    assert [(c.low, c.period) for c in extract(document, facts).claims] == [(36320, "2020")]
+
+
+def test_a_figure_given_for_a_name_is_theirs_even_before_the_next_figure(facts):
+    body = "<p>Medical assistants and phlebotomists: the BLS median wage is $44,200 for medical assistants vs $43,660 for phlebotomists.</p>"
+    assert {(c[0], c[3]) for c in claims_of(facts, body)} == {("medical_assistant", 44200), ("phlebotomist", 43660)}
