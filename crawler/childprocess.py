@@ -20,7 +20,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -40,9 +40,12 @@ def call_in_child(function: Callable[..., T], *args: Any) -> T:
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_call_and_send, args=(function, args, sender, os.getpid()))
-    child.start()
-    sender.close()
-    with _signals_left_to(child.pid):
+    with ExitStack() as stack:
+        # A SIGTERM that comes while the child starts waits until it can be passed on to it.
+        with _sigterm_held():
+            child.start()
+            sender.close()
+            stack.enter_context(_signals_left_to(child.pid))
         try:
             succeeded, value = receiver.recv()
         except EOFError:
@@ -56,6 +59,7 @@ def call_in_child(function: Callable[..., T], *args: Any) -> T:
 
 def _call_and_send(function: Callable[..., Any], args: tuple, sender: Any, parent_pid: int) -> None:
     _die_with_parent(parent_pid)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})  # held by the parent while it forked
     try:
         outcome = (True, function(*args))
     except BaseException as error:  # handed to the parent, which raises it
@@ -69,6 +73,19 @@ def _die_with_parent(parent_pid: int) -> None:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent_pid:  # the parent died before the line above took effect
         os._exit(1)
+
+
+@contextmanager
+def _sigterm_held() -> Iterator[None]:
+    """SIGTERM stays pending (not lost, not fatal) in the block; handlers apply once it ends."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
 
 
 @contextmanager
