@@ -56,6 +56,11 @@ _PHRASE = re.compile(rf"\b{_CUE}{_LINK}(?:{_DATE_SPAN})", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:last\s+)?$", re.I)
 _PAGE_SUBJECT = re.compile(r"\b(?:page|article|post|guide|content|information|this)\b", re.I)
 _PASSIVE_WINDOW = 60
+_UPCOMING = re.compile(
+    r"\b(?:(?:next|upcoming|scheduled)(?:\s+[\w-]+){0,2}?\s+(?:review|update|revision)|(?:review|update)\s+(?:due|scheduled)|due\s+for\s+review)"
+    r"[^.;\d]{0,12}$",
+    re.IGNORECASE,
+)
 TWO_DIGIT_CENTURY = 2000
 
 _ISO_ONLY = re.compile(rf"\s*({_ISO_DATE})\s*")
@@ -302,8 +307,8 @@ def _json_ld_nodes(data: object) -> Iterator[dict]:
 def _time_dates(times: Sequence[TimeElement]) -> Iterator[PageDate]:
     for time in times:
         parsed = parse_date_value(time.datetime)
-        if parsed is None:
-            continue
+        if parsed is None or _UPCOMING.search(time.context):
+            continue  # "Next review: <time>": a date to come, not one the page was touched
         roles = _context_roles(time.context) or _role_from_words(time.cues)
         if not roles and not time.context.strip():
             roles = ["published"]  # a dateline of its own ("<time datetime=...>7 months ago</time>")
@@ -329,7 +334,8 @@ def _text_dates(blocks: Iterable[Block]) -> Iterator[PageDate]:
             # a property table: "Last edited time | @July 21, 2026 4:02 PM"
             labelled = f"{block.row_header}: {block.text}"
             phrases = [p for p in find_date_phrases(labelled) if p.start < len(block.row_header) < p.end]
+        section = block.heading_path[-1] if len(block.heading_path) >= 2 else ""
         for phrase in phrases:
             yield PageDate(
-                phrase.role, phrase.value, phrase.precision, "text", phrase.text, block.locator
+                phrase.role, phrase.value, phrase.precision, "text", phrase.text, block.locator, section=section
             )

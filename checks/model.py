@@ -76,6 +76,7 @@ class PageDate:
     text: str  # as written: the attribute value or the visible phrase
     locator: str
     position: SourcePosition | None = None
+    section: str = ""  # for a visible stamp under a section heading: that heading
 
 
 @dataclass(frozen=True, slots=True)

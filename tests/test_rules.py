@@ -440,3 +440,13 @@ def test_a_share_right_for_another_setting_is_a_qualifier_mismatch(facts):
     assert "physician offices" in found.message
     correct = audit_html(facts, page("<p>About 57% of medical assistants work in physicians' offices.</p>"))
     assert not findings_of(correct, "qualifier-mismatch")
+
+
+def test_a_stale_section_stamp_on_an_up_to_date_page(facts):
+    head = '<meta property="article:modified_time" content="2026-11-14">'
+    body = (
+        "<h1>Medical assistant guide</h1><h2>Pay and outlook</h2><p>Updated: 03/02/2026</p><p>Medical assistants earn a median $44,200 a year.</p>"
+        "<h2>Training</h2><p>Reviewed 2026-10-21</p><p>Our next scheduled guide review: <time datetime='2027-02-15'>Feb 15, 2027</time>.</p>"
+    )
+    found = findings_of(audit_html(facts, page(body, head=head), today=dt.date(2026, 11, 25)), "stale-review")
+    assert [f.message.split(" was ")[0] for f in found] == ["The section 'Pay and outlook'"]

@@ -1,6 +1,8 @@
 """## What it does
 Flags a page whose most recent review or update date is older than the review threshold
-(90 days by default), and a page dated in the future.
+(90 days by default), and a page dated in the future. On a page that is itself up to date, a
+section whose own stamp ("Updated: 03/02/2026" under "Pay and outlook") is past the threshold
+is flagged too.
 
 ## Why is this bad?
 Exam plans, fees and salary figures change every year. A page that says it was reviewed half a
@@ -15,6 +17,7 @@ Re-check the page's figures against the fact file and update the review date.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import TYPE_CHECKING, Iterator
 
@@ -27,6 +30,7 @@ NAME = "stale-review"
 CODE = "CA104"
 SEVERITY = Severity.WARNING
 _ROLE_WORDS = {"reviewed": "reviewed", "modified": "updated", "published": "published"}
+_AS_OF = re.compile(r"\bas\s+of\b", re.IGNORECASE)
 
 
 def check(context: "AuditContext") -> Iterator[Finding]:
@@ -38,6 +42,22 @@ def check(context: "AuditContext") -> Iterator[Finding]:
         age = (context.today - latest.value).days
         if age > threshold or age < 0:
             yield _finding(page.url, latest, age, threshold, context.today)
+            continue
+        for stamp in _section_stamps(page.document.dates):
+            stamp_age = (context.today - stamp.value).days
+            if stamp_age > threshold:
+                yield _finding(page.url, stamp, stamp_age, threshold, context.today)
+
+
+def _section_stamps(dates: tuple[PageDate, ...]) -> list[PageDate]:
+    """The newest visible review or update stamp of each section ("current as of" dates data,
+    not a review)."""
+    newest: dict[str, PageDate] = {}
+    for stamp in dates:
+        if stamp.section and stamp.source == "text" and stamp.role in ("reviewed", "modified") and not _AS_OF.search(stamp.text):
+            if stamp.section not in newest or stamp.value > newest[stamp.section].value:
+                newest[stamp.section] = stamp
+    return list(newest.values())
 
 
 def latest_date(dates: tuple[PageDate, ...]) -> PageDate | None:
@@ -52,6 +72,12 @@ def _finding(url: str, page_date: PageDate, age: int, threshold: int, today: dat
     if age < 0:
         message = f"Page says it was {role} on {written}, {-age} days after today ({today.isoformat()})"
         hint = "Fix the date: it lies in the future"
+    elif page_date.section:
+        message = (
+            f"The section {page_date.section!r} was last {role} on {written}, {age} days ago, past the "
+            f"{threshold}-day review threshold (the page itself is newer)"
+        )
+        hint = f"Re-check the section's figures and update its {role} date"
     else:
         message = f"Page was last {role} on {written}, {age} days ago, past the {threshold}-day review threshold"
         hint = f"Re-check the page's figures and update its {role} date"
@@ -64,6 +90,6 @@ def _finding(url: str, page_date: PageDate, age: int, threshold: int, today: dat
         hint=hint,
         page_date=page_date,
         params={"threshold_days": str(threshold), "today": today.isoformat(), "age_days": str(age), "source": page_date.source},
-        fingerprint_basis=(written,),
+        fingerprint_basis=(written, page_date.section) if page_date.section else (written,),
         location=location,
     )
