@@ -221,8 +221,7 @@ def _qualifier_of_period(facts: FactBase, entity: str, measure: Measure, period:
     """With no cue, the year can tell the qualifier: "912,200 jobs in 2034" is the projected
     employment when the fact file's projected figure is the 2034 one."""
     matching = {f.qualifier for f in facts.facts_for(entity, measure.id) if f.period == period}
-    matching.discard(measure.default_qualifier)
-    return matching.pop() if len(matching) == 1 else None
+    return matching.pop() if len(matching) == 1 and measure.default_qualifier not in matching else None
 
 
 def _qualifier_of_table(page: Page, spot: Spot, measure: Measure) -> str | None:

@@ -35,7 +35,9 @@ class Verdict:
 def judge(claim: Claim, facts: FactBase) -> Verdict:
     candidates = [f for f in facts.facts_for(claim.entity, claim.measure) if _same_scope(f, claim)]
     own = [f for f in candidates if f.qualifier == claim.qualifier]
-    if any(agrees(claim, fact) for fact in own):
+    measure = facts.measure(claim.measure)
+    loose = measure is not None and claim.qualifier == measure.default_qualifier
+    if any(agrees(claim, fact, loose_bound=loose) for fact in own):
         return Verdict(Standing.AGREES, own[0])
     if own and _older(claim.period, own[0].period):
         return Verdict(Standing.OUTDATED, own[0])
@@ -62,14 +64,17 @@ def _right_for_another_setting(claim: Claim, facts: FactBase) -> Fact | None:
     )
 
 
-def agrees(claim: Claim, fact: Fact) -> bool:
+def agrees(claim: Claim, fact: Fact, loose_bound: bool = False) -> bool:
     """The claim's value lies within the fact's value or range, give or take the tolerance.
 
     A range claimed for a single-valued statistic ("$16-$23 per hour" against a median of
-    $20.99) states the spread around it: it agrees when it contains the statistic.
+    $20.99) states the spread around it: it agrees when it contains the statistic. With
+    loose_bound, a bound agrees when the statistic keeps it ("more than 800,000 medical
+    assistants"); without, the bound is the figure's own wording ("the highest 10% earned more
+    than $57,830") and must be the statistic.
     """
     tolerance = tolerance_for(fact, claim)
-    if claim.bound and not claim.is_range and not fact.is_range:
+    if loose_bound and claim.bound and not claim.is_range and not fact.is_range:
         return _bound_holds(claim.bound, claim.low, fact.low, tolerance)
     if claim.is_range and not fact.is_range:
         return claim.low - tolerance <= fact.low <= claim.high + tolerance

@@ -403,3 +403,8 @@ def test_the_next_sentence_may_date_a_figure(facts):
 def test_a_figure_given_for_a_name_is_theirs_even_before_the_next_figure(facts):
     body = "<p>Medical assistants and phlebotomists: the BLS median wage is $44,200 for medical assistants vs $43,660 for phlebotomists.</p>"
     assert {(c[0], c[3]) for c in claims_of(facts, body)} == {("medical_assistant", 44200), ("phlebotomist", 43660)}
+
+
+def test_what_you_pay_is_a_cost_not_a_wage(facts):
+    body = "<p>Medical assistant programs: expect to pay between $2,000 and $10,000 in total.</p>"
+    assert claims_of(facts, body) == {("medical_assistant", "program_cost", "value", 2000, 10000)}

@@ -34,6 +34,8 @@ WRONG_FACTS = [
     ("<p>The CCMA exam has more than 200 questions.</p>", "200"),
     ("<p>The CPT phlebotomy exam gives you up to 90 minutes.</p>", "90 minutes"),
     ("<p>More than 500,000 medical assistants were employed in 2024.</p>", "500,000"),
+    # a percentile's bound is its own wording: it must be the figure
+    ("<p>The highest 10% of medical assistants earned more than $57,380.</p>", "$57,380"),
 ]
 
 
