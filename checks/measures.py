@@ -14,6 +14,8 @@ HOURLY_CEILING = 300
 EXCLUDE_WINDOW_CHARS = 60
 ADJACENT_CUE_CHARS = 30
 TOPIC_AFTER_CHARS = 30
+_GIVEN_FOR_AFTER = re.compile(r"\s+for\s+\S", re.IGNORECASE)
+_COUNTED_BEFORE = re.compile(r"\d[\d,]*\+?\s+((?:[A-Za-z][\w-]*\s+){0,3}[A-Za-z][\w-]*)\s*$")
 _LEADING_FIGURE = re.compile(r"^[\d.,$\s]+")
 _FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|approximately\s+|roughly\s+)?[\d,.]+(?:\s+[a-z]+)?(?:\s+in\s+\d{4})?(?:\s+to\s*)?$|\bfrom\s+(?:about\s+|approximately\s+|roughly\s+|around\s+|nearly\s+)?$", re.IGNORECASE)
 _OF_THEM = re.compile(
@@ -26,6 +28,7 @@ _NEW_CLAUSE = re.compile(r";\s|,\s+(?:so|but|yet|while|whereas|plus)\s", re.IGNO
 # After the number a ", and" starts a clause of its own too ("the exam fee is $125, and many
 # programs fold it into tuition").
 _NEW_CLAUSE_AFTER = re.compile(r";\s|,\s+(?:so|but|yet|while|whereas|plus|and)\s", re.IGNORECASE)
+_COORDINATION = re.compile(r"\s(?:and|or|plus)\s", re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(r"\b(?:hourly|per hour|an hour|annual|annually|yearly|per year|a year)\b[^$]*$", re.IGNORECASE)
 _CONVERSIONS = {
     "minutes": {"minute": 1.0, "hour": 60.0, "day": 1440.0},
@@ -40,7 +43,7 @@ def choose_measure(vocabulary: Vocabulary, spot: Spot) -> Measure | None:
     number_at = quantity.start - spot.sentence[0]
     number_end = quantity.end - spot.sentence[0]
     sentence = spot.analysed.text
-    window = " | ".join((spot.headers, _own_clause(sentence, number_at, number_end)))
+    window = " | ".join((spot.headers, _own_clause(sentence, number_at, number_end, number_at - len(spot.before))))
     best: tuple[tuple[int, int], Measure] | None = None
     for measure in vocabulary.measures_accepting(quantity.unit):
         exclude = vocabulary.excludes[measure.id]
@@ -52,10 +55,14 @@ def choose_measure(vocabulary: Vocabulary, spot: Spot) -> Measure | None:
     return best[1] if best else None
 
 
-def _own_clause(sentence: str, number_at: int, number_end: int) -> str:
+def _own_clause(sentence: str, number_at: int, number_end: int, previous_end: int) -> str:
     """The text around the number that an exclusion word is read in: a window either side, cut
-    at a new clause."""
+    at a new clause, and at an "and" after the figure before ("$43,660 median pay and +10%
+    growth": the pay word is the other figure's)."""
     start, end = max(0, number_at - EXCLUDE_WINDOW_CHARS), number_end + EXCLUDE_WINDOW_CHARS
+    if previous_end > 0:
+        joined = list(_COORDINATION.finditer(sentence, max(start, previous_end), number_at))
+        start = joined[-1].end() if joined else start
     before = list(_NEW_CLAUSE.finditer(sentence, start, number_at))
     after = _NEW_CLAUSE_AFTER.search(sentence, number_end, end)
     return sentence[before[-1].end() if before else start : after.start() if after else end]
@@ -91,6 +98,11 @@ def _names_topic(topic: PhraseMatcher | None, spot: Spot) -> bool:
 
 def _cued_signal(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> tuple[int, int] | None:
     quantity = spot.quantity
+    if quantity.unit == "count" and not quantity.noun:
+        counted = _count_broken_down(spot)
+        if counted is not None:
+            # "7 ACE college credits (5 for the CCMA plus 2 for the CPT)": the parts count what it counts
+            return (3, 0) if has_noun(vocabulary, measure, counted) else None
     if quantity.unit == "count" and measure.nouns:
         return _count_signal(vocabulary, measure, spot)
     if quantity.unit == "count" and quantity.noun:
@@ -112,6 +124,20 @@ def _asked_in_heading(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> b
     path = spot.block.heading_path
     cues = vocabulary.cues[measure.id]
     return bool(path) and path[-1].rstrip().endswith("?") and cues is not None and cues.search(path[-1]) is not None
+
+
+def _count_broken_down(spot: Spot) -> str | None:
+    """The counted phrase a bare number's open parenthesis follows, when the number is given for
+    one of its parts ("7 ACE college credits" in "7 ACE college credits (5 for the CCMA plus 2
+    for the CPT)"), or None."""
+    if not _GIVEN_FOR_AFTER.match(spot.after):
+        return None
+    leading = spot.analysed.text[: spot.quantity.start - spot.sentence[0]]
+    opened = leading.rfind("(")
+    if opened < 0 or ")" in leading[opened:]:
+        return None
+    counted = _COUNTED_BEFORE.search(leading, 0, opened)
+    return counted.group(1) if counted else None
 
 
 def _said_earlier_in_block(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> bool:

@@ -408,3 +408,15 @@ def test_a_figure_given_for_a_name_is_theirs_even_before_the_next_figure(facts):
 def test_what_you_pay_is_a_cost_not_a_wage(facts):
     body = "<p>Medical assistant programs: expect to pay between $2,000 and $10,000 in total.</p>"
     assert claims_of(facts, body) == {("medical_assistant", "program_cost", "value", 2000, 10000)}
+
+
+def test_parts_given_in_parentheses_count_what_the_whole_counts(facts):
+    body = "<p>Pass both exams and you can earn up to 7 ACE college credits (5 for the CCMA plus 2 for the CPT phlebotomy exam).</p>"
+    assert {(c[0], c[1], c[3]) for c in claims_of(facts, body) if c[3] in (5, 2)} == {
+        ("ccma", "ace_credits", 5), ("cpt_nha", "ace_credits", 2)
+    }
+
+
+def test_an_exclusion_word_of_the_figure_before_excludes_nothing_after_and(facts):
+    body = "<h2>Phlebotomists</h2><p>$43,660 median pay and +6% growth projected (2024-2034).</p>"
+    assert ("phlebotomist", "job_growth", "value", 6, 6) in claims_of(facts, body)
