@@ -38,9 +38,15 @@ _HEDGED_BEFORE = re.compile(r"\b(?:like|maybe|probably)\s+(?:around\s+|about\s+)
 _DIFFERENCE_BEFORE = re.compile(
     rf"\b(?:difference|gap|gain|premium|increase|raise|boost)\s+of\s+{_ABOUT}$"
     # "medical assistants out-earn phlebotomists by about $540", "beats it by $1.25 an hour"
-    rf"|\b(?:out-?\w+|exceeds?|exceeded|beats?|trails?|lags?|tops?|more|less|higher|lower|ahead|behind)\b[^.;:]*\bby\s+{_ABOUT}$",
+    rf"|\b(?:out-?\w+|exceeds?|exceeded|beats?|trails?|lags?|tops?|more|less|higher|lower|ahead|behind)\b[^.;:]*\bby\s+{_ABOUT}$"
+    # "pay varies by more than $20,000 a year between states": a spread
+    rf"|\b(?:vary|varies|varied|ranges?|spread|swings?)\s+by\s+(?:more\s+than\s+|over\s+|up\s+to\s+)?{_ABOUT}$",
     re.IGNORECASE,
 )
+# "Washington | $55,330 | +$11,130" under "vs. U.S. median": the row's difference from another figure
+_DIFFERENCE_HEADER = re.compile(r"\b(?:vs\b|versus\b|difference\b|compared\b|above\b|below\b|gap\b|change from\b)", re.IGNORECASE)
+# "rounded to the nearest $10": a rounding step
+_ROUNDING_BEFORE = re.compile(r"\bnearest\s+$", re.IGNORECASE)
 # "390 out of 500", "a scaled 200-500 range", "rank #12 of 40": the scale, not the measure.
 _SCALE_BEFORE = re.compile(
     r"\b(?:out\s+of(?:\s+a\s+possible)?|on\s+a\s+scale\s+of|scale\s+of|maximum\s+of|range\s+of"
@@ -118,12 +124,16 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
     measure = choose_measure(vocabulary, spot)
     if measure is None:
         return
-    converted = convert(spot.quantity, measure, money_period(spot, measure))
+    if _ROUNDING_BEFORE.search(spot.before):
+        return
+    difference = _DIFFERENCE_BEFORE.search(spot.before) or _DIFFERENCE_AFTER.match(spot.after) or _in_difference_column(spot)
+    converted = convert(spot.quantity, measure, money_period(spot, measure, small_is_hourly=not difference))
     if converted is None:
         return
     low, high, stated_unit = converted
     evidence = _evidence(page.document.url, spot)
-    if _DIFFERENCE_BEFORE.search(spot.before) or _DIFFERENCE_AFTER.match(spot.after):
+    if difference:
+        low, high = sorted((abs(low), abs(high)))  # "-$4,370" below the national median
         entities = tuple(dict.fromkeys(m.entity for m in spot.analysed.mentions if m.entity))
         differences.append(
             StatedDifference(
@@ -215,6 +225,11 @@ def _counts_a_part(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> bool
     if not (operand or _SUMMED.search(leading) or _SUM_FOLLOWS.match(sentence, number_end)):
         return False
     return not any(p is not None and p.search(sentence) for _, p in vocabulary.qualifier_cues[measure.id])
+
+
+def _in_difference_column(spot: Spot) -> bool:
+    block = spot.block
+    return block.kind == "table_cell" and _DIFFERENCE_HEADER.search(block.column_header or "") is not None
 
 
 def _qualifier_of_period(facts: FactBase, entity: str, measure: Measure, period: str) -> str | None:

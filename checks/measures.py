@@ -226,17 +226,17 @@ def has_noun(vocabulary: Vocabulary, measure: Measure, text: str) -> bool:
     return pattern is not None and pattern.search(text) is not None
 
 
-def money_period(spot: Spot, measure: Measure) -> str | None:
+def money_period(spot: Spot, measure: Measure, small_is_hourly: bool = True) -> str | None:
     """The period of a money figure: as written after it, else an "hourly wage of" or
     "annual salary of" before it or in its table headers ("Hourly"); a wage under $300 with no
-    period can only be hourly."""
+    period can only be hourly (a difference of $100 can be a year's)."""
     quantity = spot.quantity
     if quantity.unit != "usd" or quantity.per is not None:
         return quantity.per
     lead = _period_named(spot.before[-40:]) or period_in_headers(spot)
     if lead:
         return lead
-    return "hour" if measure.unit == "usd_year" and quantity.high < HOURLY_CEILING else None
+    return "hour" if small_is_hourly and measure.unit == "usd_year" and quantity.high < HOURLY_CEILING else None
 
 
 def period_in_headers(spot: Spot) -> str | None:

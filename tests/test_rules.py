@@ -452,3 +452,16 @@ def test_a_stale_section_stamp_on_an_up_to_date_page(facts):
     )
     found = findings_of(audit_html(facts, page(body, head=head), today=dt.date(2026, 11, 25)), "stale-review")
     assert [f.message.split(" was ")[0] for f in found] == ["The section 'Pay and outlook'"]
+
+
+@pytest.mark.parametrize(("washington", "wrong"), [("+$11,130", False), ("+$12,130", True), ("+$100", True)])
+def test_a_column_of_differences_from_the_national_median(facts, washington, wrong):
+    body = (
+        "<h2>Medical assistant pay by state</h2><table><tr><th>State</th><th>Annual</th><th>vs. U.S. median</th></tr>"
+        f"<tr><td>Washington</td><td>$55,330</td><td>{washington}</td></tr>"
+        "<tr><td>Texas</td><td>$38,900</td><td>-$5,300</td></tr></table>"
+        "<p>Medical assistant pay varies by more than $16,000 a year between these states, rounded to the nearest $10.</p>"
+    )
+    result = audit_html(facts, page(body))
+    assert bool(findings_of(result, "arithmetic")) == wrong, [f.message for f in result.findings]
+    assert not findings_of(result, "contradicts-fact") and not findings_of(result, "self-contradiction")
