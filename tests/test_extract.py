@@ -420,3 +420,12 @@ def test_parts_given_in_parentheses_count_what_the_whole_counts(facts):
 def test_an_exclusion_word_of_the_figure_before_excludes_nothing_after_and(facts):
     body = "<h2>Phlebotomists</h2><p>$43,660 median pay and +6% growth projected (2024-2034).</p>"
     assert ("phlebotomist", "job_growth", "value", 6, 6) in claims_of(facts, body)
+
+
+def test_a_schools_outcomes_table_counts_its_graduates(facts):
+    body = (
+        "<h2>Phlebotomy program outcomes (Class of 2025)</h2><table><tr><th>Measure</th><th>Count</th><th>Rate</th></tr>"
+        "<tr><td>Took the CPT exam</td><td>26</td><td></td></tr>"
+        "<tr><td>Employed in the field within 6 months</td><td>22</td><td>81% of completers</td></tr></table>"
+    )
+    assert claims_of(facts, body) == set()
