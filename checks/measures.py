@@ -156,8 +156,8 @@ def _count_signal(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> tuple
     ("Employment Change, 2022-32 12,500")."""
     quantity = spot.quantity
     cued = _cue_rank(vocabulary, measure, spot)
-    if measure.requires_cue and cued is None:
-        return None
+    if measure.requires_cue and cued is None and not _qualified_in_phrase(vocabulary, measure, quantity.text):
+        return None  # a qualifier in the counted phrase cues it too ("112,300 new medical assistant jobs")
     ranked = (3, cued if cued is not None else -10_000)
     if quantity.noun and has_noun(vocabulary, measure, quantity.text.replace("-", " ")):  # "a 150-question exam"
         return ranked
@@ -204,6 +204,10 @@ def _cue_rank(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> int | Non
     if block.kind == "table_cell" and block.heading_path and cues.search(block.heading_path[-1]):
         return -2000  # a table titled by its heading ("Pay percentiles": Lowest 10% | Median)
     return None
+
+
+def _qualified_in_phrase(vocabulary: Vocabulary, measure: Measure, phrase: str) -> bool:
+    return any(p is not None and p.search(phrase) for _, p in vocabulary.qualifier_cues[measure.id])
 
 
 def _counts_entities(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> bool:

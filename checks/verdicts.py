@@ -41,6 +41,8 @@ def judge(claim: Claim, facts: FactBase) -> Verdict:
         return Verdict(Standing.AGREES, own[0])
     if own and _older(claim.period, own[0].period):
         return Verdict(Standing.OUTDATED, own[0])
+    if not own and _ends_a_range(claim, candidates):
+        return Verdict(Standing.AGREES, own[0] if own else None)
     elsewhere = next((f for f in candidates if f.qualifier != claim.qualifier and agrees(claim, f)), None)
     if elsewhere is not None:
         return Verdict(Standing.OTHER_QUALIFIER, own[0] if own else None, elsewhere)
@@ -50,6 +52,19 @@ def judge(claim: Claim, facts: FactBase) -> Verdict:
     if setting is not None:
         return Verdict(Standing.OTHER_QUALIFIER, None, setting)
     return Verdict(Standing.UNKNOWN)
+
+
+def _ends_a_range(claim: Claim, candidates: list[Fact]) -> bool:
+    """ "up to 2 years" of a 9-to-24-month range, "as little as 9 months" of it: a bound at the
+    range's own end, where the fact file has no figure of the bound's own qualifier."""
+    if not claim.bound or claim.is_range:
+        return False
+    for fact in candidates:
+        if fact.is_range and fact.qualifier != claim.qualifier:
+            end = fact.high if claim.bound == "max" else fact.low
+            if abs(claim.low - end) <= tolerance_for(fact, claim):
+                return True
+    return False
 
 
 def _right_for_another_setting(claim: Claim, facts: FactBase) -> Fact | None:

@@ -465,3 +465,13 @@ def test_a_column_of_differences_from_the_national_median(facts, washington, wro
     result = audit_html(facts, page(body))
     assert bool(findings_of(result, "arithmetic")) == wrong, [f.message for f in result.findings]
     assert not findings_of(result, "contradicts-fact") and not findings_of(result, "self-contradiction")
+
+
+def test_a_bound_at_the_end_of_the_typical_range_agrees(facts):
+    body = "<p>Becoming a medical assistant takes 9 months for a typical certificate and up to 2 years for an associate degree.</p>"
+    assert rules_fired(audit_html(facts, page(body))) == []
+
+
+def test_figures_given_for_comparison_only_are_history(facts):
+    body = "<p>For comparison only: the 2019-29 edition projected 19% growth for medical assistants.</p>"
+    assert rules_fired(audit_html(facts, page(body))) == []
