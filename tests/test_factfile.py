@@ -230,7 +230,7 @@ def test_missing_top_level_section_has_no_line_to_point_at():
 
 def test_default_file_loads(default_facts):
     assert default_facts.version == "2026.11"
-    assert (len(default_facts.entities), len(default_facts.measures), len(default_facts.facts)) == (7, 15, 37)
+    assert (len(default_facts.entities), len(default_facts.measures), len(default_facts.facts)) == (7, 15, 38)
 
 
 # Every row of /work/shared/facts-reference.md except the CCMA topic table, which the
@@ -251,6 +251,7 @@ REFERENCE = [
     ("rpt_amt", "eligibility_capillary", "value", None, 10, 10),
     ("cma_aama", "exam_questions", "total", None, 200, 200),
     ("cma_aama", "exam_time_limit", "total", None, 160, 160),
+    ("cma_aama", "exam_time_limit", "per_segment", None, 40, 40),
     ("ccma", "ace_credits", "value", None, 5, 5),
     ("cpt_nha", "ace_credits", "value", None, 2, 2),
     ("cpct_nha", "ace_credits", "value", None, 1, 1),
