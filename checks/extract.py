@@ -17,7 +17,8 @@ the arithmetic rule.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
 from checks.entities import choose_entity
 from checks.facts import FactBase, Measure
@@ -54,6 +55,7 @@ _SCALE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 IMPLAUSIBLE_FACTOR = 10
+QUESTION_MAX_CHARS = 160
 _SUMMED = re.compile(r"\d[^=]*=\s*$")
 _SUM_FOLLOWS = re.compile(r"\s*\(\s*[\d.,]+\s*\+\s*[\d.,]+")  # "7 credits (5 + 2)"
 _PLUS_AFTER = re.compile(r"\s*\+")
@@ -106,10 +108,27 @@ def extract(document: Document, facts: FactBase) -> Extraction:
     claims: list[Claim] = []
     differences: list[StatedDifference] = []
     blocks = document.blocks
-    for index, block in enumerate(blocks):
+    for index, block in enumerate(_under_their_questions(blocks)):
         for spot in spots(block, index, vocabulary, confirmed, number_label(blocks, index, vocabulary)):
             _read_spot(page, spot, claims, differences)
     return Extraction(tuple(claims), tuple(differences))
+
+
+def _under_their_questions(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    """The blocks, each answer of an FAQ whose question is no heading (an accordion's
+    <summary>, a bold line) read under its question as if it were one: "How many questions are
+    on the CCMA exam?" / "There are 180 in total."."""
+    question, section = "", ()
+    for block in blocks:
+        if block.heading_path != section or block.kind == "heading":
+            question, section = "", block.heading_path
+        if block.kind in ("paragraph", "term") and len(block.text) <= QUESTION_MAX_CHARS and block.text.rstrip().endswith("?"):
+            question = block.text
+            yield block
+        elif question and block.kind in ("paragraph", "list_item", "definition") and block.text.rstrip().endswith((".", "!")):
+            yield replace(block, heading_path=(*block.heading_path, question))  # a written answer, not a stat card
+        else:
+            yield block
 
 
 def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[StatedDifference]) -> None:

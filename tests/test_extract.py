@@ -429,3 +429,12 @@ def test_a_schools_outcomes_table_counts_its_graduates(facts):
         "<tr><td>Employed in the field within 6 months</td><td>22</td><td>81% of completers</td></tr></table>"
     )
     assert claims_of(facts, body) == set()
+
+
+def test_an_faq_answer_reads_its_question_when_the_question_is_no_heading(facts):
+    body = (
+        "<details><summary>How many questions are on the CCMA exam?</summary><p>There are 180 questions in total.</p></details>"
+        "<p><strong>How long is the CPT phlebotomy exam?</strong></p><p>You get 2 hours.</p>"
+        "<h2>Pay</h2><p>Low $15.12 High $26.01</p>"
+    )
+    assert claims_of(facts, body) == {("ccma", "exam_questions", "total", 180, 180), ("cpt_nha", "exam_time_limit", "total", 120, 120)}
