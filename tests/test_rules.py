@@ -475,3 +475,14 @@ def test_a_bound_at_the_end_of_the_typical_range_agrees(facts):
 def test_figures_given_for_comparison_only_are_history(facts):
     body = "<p>For comparison only: the 2019-29 edition projected 19% growth for medical assistants.</p>"
     assert rules_fired(audit_html(facts, page(body))) == []
+
+
+@pytest.mark.parametrize(
+    ("cell", "wrong"),
+    [("811,000 to 912,200 (+111,200)", True), ("811,000 to 912,200 (+101,200)", False),
+     ("$2,000 to $10,000 ($5,000 on average)", False), ("from 811,000 in 2024 to 912,200 in 2034 (+101,200)", False)],
+)
+def test_a_change_restated_after_its_two_figures(facts, cell, wrong):
+    body = f"<table><tr><th>Medical assistants</th></tr><tr><td>{cell}</td></tr></table>"
+    found = [f for f in findings_of(audit_html(facts, page(body)), "arithmetic") if "change from" in f.message]
+    assert bool(found) == wrong, [f.message for f in found]

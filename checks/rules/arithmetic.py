@@ -39,6 +39,8 @@ SEVERITY = Severity.ERROR
 ANNUAL_ROUNDING = 50.0
 _TOTAL_CUE = re.compile(r"\b(?:for\s+a\s+total\s+of|a\s+total\s+of|totall?ing|adding\s+up\s+to|adds?\s+up\s+to|sums?\s+to)\b", re.I)
 APPROXIMATE_DIFFERENCE_SHARE = 0.1
+_CHANGE_OPENS = re.compile(r"\s*\(\s*[+\-−]\s*")
+_JOINED_BY_TO = re.compile(r"(?:\s+in\s+\d{4})?\s+to\s+", re.IGNORECASE)
 _TABLE_CELL_STEP = re.compile(r" > t[dh](?::nth-of-type\(\d+\))?$")
 
 
@@ -46,6 +48,7 @@ def check(context: "AuditContext") -> Iterator[Finding]:
     for page in context.pages:
         yield from _table_totals(page)
         yield from _prose_totals(page)
+        yield from _restated_changes(page)
         yield from _hourly_annual(context, page)
         yield from _differences(context, page)
 
@@ -180,6 +183,46 @@ def _prose_totals(page: "PageContext") -> Iterator[Finding]:
                 page.url, "Correct the parts or the total so they agree",
                 fingerprint_basis=("prose-sum", format_number(total.low), format_number(stated)), location=location,
             )
+
+
+def _restated_changes(page: "PageContext") -> Iterator[Finding]:
+    """ "811,000 to 912,200 (+111,200)": a change restated after the figures it runs between
+    should be their difference."""
+    for block in page.document.blocks:
+        if "(+" not in block.text.replace("( +", "(+") and "(-" not in block.text and "(−" not in block.text:
+            continue
+        quantities = find_quantities(block.text)
+        for index, change in enumerate(quantities):
+            if not index or not _CHANGE_OPENS.fullmatch(block.text, quantities[index - 1].end, change.start):
+                continue
+            ends = _ends_before(block.text, quantities[:index])
+            if ends is None or ends[0].unit != change.unit or change.is_range:
+                continue
+            start, end = ends
+            actual = end.high - start.low
+            tolerance = max(abs(actual) * 0.01, 1.0) if (change.approximate or start.approximate) else 1.0
+            if abs(abs(actual) - abs(change.low)) <= tolerance:
+                continue
+            location = Evidence(page.url, block.locator, block.text, (change.start, change.end), block.heading_path, block.position)
+            yield Finding(
+                NAME, SEVERITY,
+                f"`{change.text}` is given as the change from `{start.text if start is not end else format_number(start.low)}` "
+                f"to `{format_number(end.high)}`, which differ by {format_number(abs(actual))}",
+                page.url, f"Change `{change.text}` to {format_number(abs(actual))}",
+                fingerprint_basis=("change", format_number(start.low), format_number(end.high), format_number(change.low)),
+                location=location,
+            )
+
+
+def _ends_before(text: str, quantities: list) -> tuple | None:
+    """The two figures a change runs between: a range right before it ("811,000 to 912,200"),
+    or two figures joined by "to"."""
+    last = quantities[-1]
+    if last.is_range:
+        return last, last
+    if len(quantities) >= 2 and _JOINED_BY_TO.fullmatch(text, quantities[-2].end, last.start):
+        return quantities[-2], last
+    return None
 
 
 # --- hourly versus annual ----------------------------------------------------------------------
