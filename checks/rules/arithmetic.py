@@ -1,8 +1,10 @@
 """## What it does
 Checks the sums and derived figures a page states: a table's rows against its "Total" row
-(counts and percentages, and each share against count / total), an hourly wage against the
-annual wage beside it (BLS annualises at 2,080 hours), and a stated difference against the two
-figures it is the difference of.
+(counts and percentages, and each share against count / total), the parts a sentence lists
+against the total it gives ("... for a total of 100%"), an hourly wage against the annual wage
+beside it (BLS annualises at 2,080 hours), a stated difference against the two figures it is
+the difference of (a state's figure against the national fact when the page compares them),
+and a change restated after its two figures ("811,000 to 912,200 (+101,200)").
 
 ## Why is this bad?
 Arithmetic that does not add up is the easiest error for a reader to spot and the surest sign
