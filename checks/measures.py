@@ -14,6 +14,8 @@ HOURLY_CEILING = 300
 EXCLUDE_WINDOW_CHARS = 60
 ADJACENT_CUE_CHARS = 30
 TOPIC_AFTER_CHARS = 30
+_PARALLEL_CLAUSE = re.compile(r"(?:;|,\s+(?:while|whereas|and|but))\s+[^;,]{1,60}$", re.IGNORECASE)
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.;!)]|$)")
 _GIVEN_FOR_AFTER = re.compile(r"\s+for\s+\S", re.IGNORECASE)
 _COUNTED_BEFORE = re.compile(r"\d[\d,]*\+?\s+((?:[A-Za-z][\w-]*\s+){0,3}[A-Za-z][\w-]*)\s*$")
 _LEADING_FIGURE = re.compile(r"^[\d.,$\s]+")
@@ -99,9 +101,10 @@ def _names_topic(topic: PhraseMatcher | None, spot: Spot) -> bool:
 def _cued_signal(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> tuple[int, int] | None:
     quantity = spot.quantity
     if quantity.unit == "count" and not quantity.noun:
-        counted = _count_broken_down(spot)
+        counted = _count_broken_down(spot) or _count_of_parallel_clause(spot)
         if counted is not None:
-            # "7 ACE college credits (5 for the CCMA plus 2 for the CPT)": the parts count what it counts
+            # "7 ACE college credits (5 for the CCMA plus 2 for the CPT)", "the CCMA earns 5 ACE
+            # credits; the CPT earns 2": the number counts what the figure it echoes counts
             return (3, 0) if has_noun(vocabulary, measure, counted) else None
     if quantity.unit == "count" and measure.nouns:
         return _count_signal(vocabulary, measure, spot)
@@ -137,6 +140,16 @@ def _count_broken_down(spot: Spot) -> str | None:
     if opened < 0 or ")" in leading[opened:]:
         return None
     counted = _COUNTED_BEFORE.search(leading, 0, opened)
+    return counted.group(1) if counted else None
+
+
+def _count_of_parallel_clause(spot: Spot) -> str | None:
+    """The counted phrase of the figure the clause before ends on, when this bare number ends a
+    clause of its own after "; ", ", while" or ", and" ("... earns 5 ACE credits; the CPT earns 2.")."""
+    if not _PARALLEL_CLAUSE.search(spot.before) or not _CLAUSE_ENDS.match(spot.after):
+        return None
+    leading = spot.analysed.text[: spot.quantity.start - spot.sentence[0] - len(spot.before)]
+    counted = _COUNTED_BEFORE.search(leading)
     return counted.group(1) if counted else None
 
 

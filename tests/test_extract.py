@@ -438,3 +438,16 @@ def test_an_faq_answer_reads_its_question_when_the_question_is_no_heading(facts)
         "<h2>Pay</h2><p>Low $15.12 High $26.01</p>"
     )
     assert claims_of(facts, body) == {("ccma", "exam_questions", "total", 180, 180), ("cpt_nha", "exam_time_limit", "total", 120, 120)}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<p>Passing the CCMA earns 5 ACE credits; the CPT phlebotomy exam earns 2.</p>",
+         {("ccma", "ace_credits", "value", 5, 5), ("cpt_nha", "ace_credits", "value", 2, 2)}),
+        ("<p>The CCMA has 180 questions, while the CPT phlebotomy exam has 120.</p>",
+         {("ccma", "exam_questions", "total", 180, 180), ("cpt_nha", "exam_questions", "total", 120, 120)}),
+    ],
+)
+def test_a_bare_number_ending_a_parallel_clause_counts_what_the_clause_before_counted(facts, body, expected):
+    assert claims_of(facts, body) == expected
