@@ -126,6 +126,12 @@ def parse_html(html: str, url: str) -> Document:
     return Document(url, title, blocks, dates, walk.suppressions())
 
 
+# A <br> in a block: kept as "\n" so that lines of a <div> with <br>s ("Median: $44,200/yr<br>Hourly:
+# $21.25") are sentences of their own; every other whitespace run collapses to one space.
+LINE_BREAK = "\ue000"
+_LINE_BREAKS = re.compile(f"\\s*(?:{LINE_BREAK}\\s*)+")
+
+
 def normalize_text(text: str) -> str:
     """Collapse whitespace (NBSP included), drop soft hyphens and zero-width characters, and
     write typographic hyphens and vulgar fractions the way the number grammar reads them
@@ -133,7 +139,8 @@ def normalize_text(text: str) -> str:
     if not text.isascii():
         text = _INVISIBLE_CHARS.sub("", text).translate(TYPOGRAPHIC_HYPHENS)
         text = _FRACTION_AFTER_DIGIT.sub(lambda m: m.group(1) + FRACTIONS[m.group(2)], text)
-    return " ".join(text.split())
+    collapsed = " ".join(text.split())
+    return _LINE_BREAKS.sub("\n", collapsed).strip() if LINE_BREAK in collapsed else collapsed
 
 
 TYPOGRAPHIC_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
@@ -389,7 +396,7 @@ class _Walk:
     def _line_break(self, context: _Context) -> None:
         collector = context.collector or self.anonymous
         if collector is not None:
-            collector.parts.append(" ")
+            collector.parts.append(LINE_BREAK)
 
     def _open_block(
         self, element: Tag, name: str, context: _Context, hidden: bool
@@ -555,9 +562,11 @@ def _is_furniture(element: Tag, name: str, in_content: bool) -> bool:
         return not _is_disclosure(element)
     if name in _PAGE_ROOTS or not _NAMING_ATTRIBUTES.intersection(attrs):
         return False
+    classes = [token.lower() for token in attrs.get("class") or ()]
+    if any(token == "sidebar" or token.startswith("sidebar-") for token in classes):
+        return True  # <div class="sidebar">, not a theme's "content-sidebar-wrap"
     words = " ".join(
-        [attrs.get("id") or "", *(attrs.get("class") or ()), attrs.get("aria-label") or "",
-         attrs.get("itemtype") or ""]
+        [attrs.get("id") or "", *classes, attrs.get("aria-label") or "", attrs.get("itemtype") or ""]
     ).lower()
     return any(word in words for word in _FURNITURE_WORDS)
 

@@ -56,6 +56,8 @@ _SCALE_BEFORE = re.compile(
 )
 IMPLAUSIBLE_FACTOR = 10
 QUESTION_MAX_CHARS = 160
+CARD_TITLE_MAX_CHARS = 60
+_DIGIT = re.compile(r"\d")
 _SUMMED = re.compile(r"\d[^=]*=\s*$")
 _SUM_FOLLOWS = re.compile(r"\s*\(\s*[\d.,]+\s*\+\s*[\d.,]+")  # "7 credits (5 + 2)"
 _PLUS_AFTER = re.compile(r"\s*\+")
@@ -119,16 +121,30 @@ def _under_their_questions(blocks: tuple[Block, ...]) -> Iterator[Block]:
     <summary>, a bold line) read under its question as if it were one: "How many questions are
     on the CCMA exam?" / "There are 180 in total."."""
     question, section = "", ()
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if block.heading_path != section or block.kind == "heading":
             question, section = "", block.heading_path
+        previous = blocks[index - 1] if index else None
         if block.kind in ("paragraph", "term") and len(block.text) <= QUESTION_MAX_CHARS and block.text.rstrip().endswith("?"):
             question = block.text
             yield block
         elif question and block.kind in ("paragraph", "list_item", "definition") and block.text.rstrip().endswith((".", "!")):
             yield replace(block, heading_path=(*block.heading_path, question))  # a written answer, not a stat card
+        elif previous is not None and "\n" in block.text and _is_card_title(previous, block):
+            # "Medical assistant pay" over "Median: $44,200/yr<br>Hourly: $21.25": the card's title
+            yield replace(block, heading_path=(*block.heading_path, previous.text))
         else:
             yield block
+
+
+def _is_card_title(title: Block, block: Block) -> bool:
+    """A short line of words right before the block, in the same element."""
+    parent = block.locator.rpartition(" > ")[0]
+    return (
+        title.kind == "paragraph" and len(title.text) <= CARD_TITLE_MAX_CHARS and not _DIGIT.search(title.text)
+        and not title.text.rstrip().endswith((".", "!", "?", ":")) and bool(parent)
+        and title.locator.rpartition(" > ")[0] == parent
+    )
 
 
 def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[StatedDifference]) -> None:

@@ -16,6 +16,7 @@ ADJACENT_CUE_CHARS = 30
 TOPIC_AFTER_CHARS = 30
 _PARALLEL_CLAUSE = re.compile(r"(?:;|,\s+(?:while|whereas|and|but))\s+[^;,]{1,60}$", re.IGNORECASE)
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.;!)]|$)")
+_KEY_VALUE = re.compile(r"\s*[^:.;\n]{1,40}:\s*[^:;\n]{1,40}?\s*")
 _GIVEN_FOR_AFTER = re.compile(r"\s+for\s+\S", re.IGNORECASE)
 _COUNTED_BEFORE = re.compile(r"\d[\d,]*\+?\s+((?:[A-Za-z][\w-]*\s+){0,3}[A-Za-z][\w-]*)\s*$")
 _LEADING_FIGURE = re.compile(r"^[\d.,$\s]+")
@@ -214,8 +215,10 @@ def _cue_rank(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> int | Non
     if named is not None:
         return -1000 - named.start()  # the label's first measure word is what it labels
     block = spot.block
-    if block.kind == "table_cell" and block.heading_path and cues.search(block.heading_path[-1]):
-        return -2000  # a table titled by its heading ("Pay percentiles": Lowest 10% | Median)
+    if (block.kind == "table_cell" or _KEY_VALUE.fullmatch(spot.analysed.text)) and block.heading_path and cues.search(block.heading_path[-1]):
+        # a table titled by its heading ("Pay percentiles": Lowest 10% | Median), or "Label:
+        # value" lines under one ("Medical assistant pay": "Median: $44,200/yr")
+        return -2000
     return None
 
 

@@ -11,7 +11,7 @@ import re
 _ABBREVIATIONS = frozenset(
     "u.s u.k e.g i.e vs etc approx dr mr mrs ms st no jan feb mar apr jun jul aug sep sept oct nov dec inc".split()
 )
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9$])")
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9$])|\n")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -231,7 +231,7 @@ def test_anonymous_text_in_divs_becomes_blocks_split_at_block_elements():
         "Before inline",
         "para",
         "after",
-        "line one line two",
+        "line one\nline two",
     ]
     assert all(b.kind == "paragraph" for b in document.blocks)
     assert document.blocks[1].locator == "body > main > article > div:nth-of-type(2) > div:nth-of-type(1)"
