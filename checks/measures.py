@@ -30,7 +30,7 @@ _OF_THEM = re.compile(
 _NEW_CLAUSE = re.compile(r";\s|,\s+(?:so|but|yet|while|whereas|plus)\s", re.IGNORECASE)
 # After the number a ", and" starts a clause of its own too ("the exam fee is $125, and many
 # programs fold it into tuition").
-_NEW_CLAUSE_AFTER = re.compile(r";\s|,\s+(?:so|but|yet|while|whereas|plus|and)\s", re.IGNORECASE)
+_NEW_CLAUSE_AFTER = re.compile(r";\s|,\s+(?:so|but|yet|while|whereas|plus|and|or)\s", re.IGNORECASE)
 _COORDINATION = re.compile(r"\s(?:and|or|plus)\s", re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(r"\b(?:hourly|per hour|an hour|annual|annually|yearly|per year|a year)\b[^$]*$", re.IGNORECASE)
 _CONVERSIONS = {
@@ -191,11 +191,14 @@ def _count_signal(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> tuple
         return (2, 0)
     if cues is not None and cued is not None and cues.search(spot.headers):
         return (2, cued)  # ranked like any measure its label names, by where the label names it
-    if cues is not None and _FROM_TO.search(spot.analysed.text, 0, spot.quantity.start - spot.sentence[0]):
+    change = _FROM_TO.search(spot.analysed.text, 0, spot.quantity.start - spot.sentence[0])
+    if change is not None:
         # "Employment is projected to rise from 811,000 in 2024 to 921,200 in 2034": both ends
-        # of the change are the measure the clause names
-        # the cue in its clause or the one before ("is projected to grow 12%, from 811,000 to ...")
-        if cues.search(clauses_before(spot.analysed.text[: spot.quantity.start - spot.sentence[0]], 2)):
+        # of the change are the measure the clause names, in its clause or the one before ("is
+        # projected to grow 12%, from 811,000 to ..."), or the starting figure's noun ("from
+        # 811,000 jobs in 2024 to 912,200")
+        leading = clauses_before(spot.analysed.text[: spot.quantity.start - spot.sentence[0]], 2)
+        if (cues is not None and cues.search(leading)) or has_noun(vocabulary, measure, change.group(0)):
             return (2, 0)
     return None
 
@@ -205,7 +208,12 @@ def _cue_rank(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> int | Non
     for a cue in the table headers or the table's heading; None without a cue. Ranks two counted measures that share
     a noun ("jobs": new jobs or employment)."""
     number_at = spot.quantity.start - spot.sentence[0]
-    distances = [abs(position - number_at) for position in spot.analysed.cue_positions(measure.id)]
+    next_at = spot.quantity.end - spot.sentence[0] + len(spot.after)
+    has_next = spot.quantity.unit == "count" and next_at < len(spot.analysed.text)
+    # a count's cue past the next figure is that figure's ("from 811,000 jobs ... or roughly 101,200 new jobs")
+    distances = [
+        abs(position - number_at) for position in spot.analysed.cue_positions(measure.id) if not (has_next and position > next_at)
+    ]
     if distances:
         return -min(distances)
     cues = vocabulary.cues[measure.id]

@@ -12,7 +12,12 @@ from checks.vocabulary import PhraseMatcher, Vocabulary
 
 # "811,000 jobs in 2024", "$44,200 (2024)": only a preposition or bracket between number and year
 _LABELS_NUMBER = re.compile(r"\s*(?:[a-z]+\s+)?(?:in|for|as of|during)?\s*\(?\s*$", re.IGNORECASE)
-_STARTING_POINT = re.compile(r"\bfrom\s+(?:about|approximately|around|roughly|nearly)?\s*$", re.IGNORECASE)
+# "grow from 811,000 ... to 912,200": where a change starts (not "Fast-track: from 3 weeks")
+_STARTING_POINT = re.compile(
+    r"\b(?:grow|rise|increase|climb|jump|expand|go|fall|drop|decline|growth|change)\w*\b[^.;]{0,40}?"
+    r"\bfrom\s+(?:about|approximately|around|roughly|nearly)?\s*$",
+    re.IGNORECASE,
+)
 # What follows a number stays its own up to a clause edge or a conjunction: in "less than
 # $35,020 and the highest 10% more than $57,830" the highest-10% cue is the next figure's.
 # "... $36,320 a year. That's the May 2020 number": the next sentence dates the figure.
@@ -46,7 +51,7 @@ def choose_qualifier(vocabulary: Vocabulary, measure: Measure, spot: Spot, sente
         named = [qualifier for qualifier, pattern in cues if pattern is not None and pattern.match(spot.after[every.end() :])]
         if named:
             return named[0]
-    if _STARTING_POINT.search(spot.before):
+    if _STARTING_POINT.search(sentence, 0, spot.quantity.start - spot.sentence[0]):
         return measure.default_qualifier  # "grow from 811,000 ... to 912,200": where it starts
     nearest = _nearest_cue_before(cues, spot.before)
     if nearest:

@@ -451,3 +451,17 @@ def test_an_faq_answer_reads_its_question_when_the_question_is_no_heading(facts)
 )
 def test_a_bare_number_ending_a_parallel_clause_counts_what_the_clause_before_counted(facts, body, expected):
     assert claims_of(facts, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<p>Fast-track phlebotomy programs: from 3 weeks.</p>", {("phlebotomist", "training_length", "minimum")}),
+        ("<p>Medical assistants: 12% growth, from about 811,000 jobs in 2024 to 912,200 in 2034, or roughly 101,200 new jobs.</p>",
+         {("medical_assistant", "job_growth", "value"), ("medical_assistant", "employment", "current"),
+          ("medical_assistant", "employment", "projected"), ("medical_assistant", "employment_change", "new_jobs")}),
+        ("<p>Alma has taught phlebotomy and medical assisting for eleven years.</p>", set()),
+    ],
+)
+def test_round_nine_phrasings(facts, body, expected):
+    assert {c[:3] for c in claims_of(facts, body)} == expected
