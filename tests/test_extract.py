@@ -465,3 +465,19 @@ def test_a_bare_number_ending_a_parallel_clause_counts_what_the_clause_before_co
 )
 def test_round_nine_phrasings(facts, body, expected):
     assert {c[:3] for c in claims_of(facts, body)} == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Our CPT Pack has 4 mock tests of 100 questions for phlebotomy students.</p>",
+        "<p>The AAPC's CPC exam is 100 questions in 4 hours, unlike the CPT phlebotomy exam.</p>",
+    ],
+)
+def test_prep_packs_and_the_coders_exam_are_not_the_phlebotomy_exam(facts, body):
+    assert not any(c[1] in ("exam_questions", "exam_time_limit") for c in claims_of(facts, body))
+
+
+def test_the_highest_paid_10_percent(facts):
+    body = "<p>The median annual wage for medical assistants is $44,200, and the highest-paid 10 percent earn more than $57,830.</p>"
+    assert {c[2] for c in claims_of(facts, body)} == {"median", "highest_10"}
