@@ -93,7 +93,7 @@ _DISPLAYS = (
 )
 _SHOWN_AT_BREAKPOINT = re.compile(rf"(?:\w+:|d-(?:sm|md|lg|xl|xxl)-){_DISPLAYS}")
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
-_FOOTNOTE_MARK = re.compile(r"\[?\d{1,3}\]?|[*†‡§]+")
+_FOOTNOTE_MARK = re.compile(r"\[?\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]?|[*†‡§]+")
 _SIMPLE_ID = re.compile(r"-?[A-Za-z_][\w-]*")
 _YEAR_LABEL = re.compile(r"\s*(?:19|20)\d{2}(?:\s*[-–—/]\s*(?:19|20)?\d{2})?\s*")
 _BARE_ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)", re.IGNORECASE)

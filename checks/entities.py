@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from checks.facts import Measure
+from checks.quantities import find_quantities
 from checks.spots import CLAUSE_BREAK, Page, Spot, clause_distance
 from checks.vocabulary import Mention
 
@@ -12,6 +13,7 @@ SUBJECT_BONUS = 40
 FOLLOWING_MENTION_CHARS = 30
 _PRONOUN = re.compile(r"\b(?:their|they|its|it)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"\b(?:and|or|but|while)\s|,\s", re.IGNORECASE)
+_PAIRED = re.compile(r"\bvs\b\.?|\bversus\b|\band\b|/", re.IGNORECASE)
 _COMPARED = re.compile(r"\b(?:versus|vs\.?|compared (?:with|to)|than|whereas)\s", re.IGNORECASE)
 _GIVEN_FOR = re.compile(r"\s+(?:for|among|of)\s+(?:the\s+|all\s+|u\.s\.\s+)?", re.IGNORECASE)
 UNKNOWN_PAIR_PENALTY = 500
@@ -28,6 +30,9 @@ def choose_entity(page: Page, spot: Spot, measure: Measure) -> str | None:
     block = spot.block
     start, end = spot.sentence
     sentence = block.text[start:end]
+    respective = _respectively(spot, sentence)
+    if respective is not None:
+        return respective
     candidates = _own_mentions(spot, sentence, spot.analysed.mentions + spot.analysed.foreign)
     if any(m.entity for m in candidates):
         named_after = _named_right_after(page, candidates, sentence, spot.quantity.end - start, measure)
@@ -42,6 +47,24 @@ def choose_entity(page: Page, spot: Spot, measure: Measure) -> str | None:
     if candidates or spot.analysed.foreign or _in_another_column(page, block) or _foreign_before(spot):
         return None
     return _from_context(page, spot, measure)
+
+
+def _respectively(spot: Spot, sentence: str) -> str | None:
+    """ "medical assistants come out ahead of phlebotomists ($44,200 vs. $43,660)": figures
+    paired in parentheses after the names belong to them in order."""
+    number_at = spot.quantity.start - spot.sentence[0]
+    opened = sentence.rfind("(", 0, number_at)
+    closed = sentence.find(")", number_at)
+    if opened < 0 or closed < 0 or ")" in sentence[opened:number_at]:
+        return None
+    inner = sentence[opened + 1 : closed]
+    if not _PAIRED.search(inner):
+        return None
+    starts = [opened + 1 + q.start for q in find_quantities(inner)]
+    names = list(dict.fromkeys(m.entity for m in spot.analysed.mentions if m.entity and m.end <= opened))
+    if len(starts) < 2 or len(starts) != len(names) or number_at not in starts:
+        return None
+    return names[starts.index(number_at)]
 
 
 def _own_mentions(spot: Spot, sentence: str, mentions: list[Mention]) -> list[Mention]:

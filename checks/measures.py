@@ -223,9 +223,13 @@ def _cue_rank(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> int | Non
     if named is not None:
         return -1000 - named.start()  # the label's first measure word is what it labels
     block = spot.block
-    if (block.kind == "table_cell" or _KEY_VALUE.fullmatch(spot.analysed.text)) and block.heading_path and cues.search(block.heading_path[-1]):
-        # a table titled by its heading ("Pay percentiles": Lowest 10% | Median), or "Label:
-        # value" lines under one ("Medical assistant pay": "Median: $44,200/yr")
+    titled = block.kind == "table_cell" or _KEY_VALUE.fullmatch(spot.analysed.text) or _qualified_in_phrase(
+        vocabulary, measure, spot.analysed.text
+    )
+    if titled and block.heading_path and cues.search(block.heading_path[-1]):
+        # a table titled by its heading ("Pay percentiles": Lowest 10% | Median), "Label: value"
+        # lines under one ("Medical assistant pay": "Median: $44,200/yr"), or a sentence naming
+        # one of the measure's qualifiers there ("BLS reports a median of $44,200")
         return -2000
     return None
 

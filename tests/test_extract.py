@@ -481,3 +481,13 @@ def test_prep_packs_and_the_coders_exam_are_not_the_phlebotomy_exam(facts, body)
 def test_the_highest_paid_10_percent(facts):
     body = "<p>The median annual wage for medical assistants is $44,200, and the highest-paid 10 percent earn more than $57,830.</p>"
     assert {c[2] for c in claims_of(facts, body)} == {"median", "highest_10"}
+
+
+def test_figures_paired_in_parentheses_belong_to_the_names_in_order(facts):
+    body = "<p>On median pay, medical assistants come out ahead of phlebotomists ($44,200 vs. $43,660).<sup>1,2</sup> That gap is small.</p>"
+    assert {(c[0], c[3]) for c in claims_of(facts, body)} == {("medical_assistant", 44200), ("phlebotomist", 43660)}
+
+
+def test_a_sentence_naming_a_qualifier_under_a_pay_heading_is_pay(facts):
+    body = "<h2>Medical assistant pay in detail</h2><p>BLS reports a median of $44,200 a year, which works out to $21.25 an hour.</p>"
+    assert {(c[1], c[2]) for c in claims_of(facts, body)} == {("wage", "median")}
