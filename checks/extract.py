@@ -75,7 +75,7 @@ _PAGE_REFERENCE = re.compile(r"\b(?:p|pp|pg|page|pages)\.?\s*$", re.IGNORECASE)
 _NATIONAL = re.compile(r"\b(?:united states|u\.s\.|us|usa|national(?:ly)?|nationwide|all states)\b", re.IGNORECASE)
 _SCALE_AFTER = re.compile(r"\s*(?:\(?scaled\)?\s+)?(?:score\s+)?(?:range|scale)\b", re.IGNORECASE)
 _DIFFERENCE_AFTER = re.compile(
-    r"\s*(?:(?:more|less|higher|lower)(?:\s+(?:per|a|an|each|every|on)?\s*(?:year|hour|month|average))?\s+than|ahead\s+of|behind)\b",
+    r"\s*(?:(?:more|less|higher|lower)(?:\s+(?:per|a|an|each|every|on)?\s*(?:year|hour|month|average))?\s+than|ahead\s+of|behind|above\s+the|below\s+the)\b",
     re.IGNORECASE,
 )
 

@@ -54,7 +54,10 @@ def _section_stamps(dates: tuple[PageDate, ...]) -> list[PageDate]:
     not a review)."""
     newest: dict[str, PageDate] = {}
     for stamp in dates:
-        if stamp.section and stamp.source == "text" and stamp.role in ("reviewed", "modified") and not _AS_OF.search(stamp.text):
+        if (
+            stamp.section and stamp.source == "text" and stamp.role in ("reviewed", "modified") and stamp.precision != "year"
+            and not _AS_OF.search(stamp.text)
+        ):  # a source note's "reviewed 2023" dates the source, not the section
             if stamp.section not in newest or stamp.value > newest[stamp.section].value:
                 newest[stamp.section] = stamp
     return list(newest.values())
