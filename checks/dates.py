@@ -44,7 +44,7 @@ _DATE_SPAN = (
     rf"|(?P<year>{_YEAR})(?=\s*(?:$|[.;!?)\]|·•–—]))"
 )
 _CUE = (
-    r"(?P<cue>(?:medically\s+|expert[-\s]|last\s+)?reviewed|fact[-\s]?checked|review\s+date|date\s+reviewed"
+    r"(?P<cue>(?:medically\s+|expert[-\s]|last\s+)?reviewed|fact[-\s]?checked|last\s+checked|review\s+date|date\s+reviewed"
     r"|(?:last\s+)?(?:updated|modified|revised|edited)(?:\s+(?:time|date))?|posted|published|(?:current|accurate)(?=\s+as\s+of))"
 )
 # Between the cue and the date: punctuation, "on", "in", "as of", or "by <name> on".
@@ -100,7 +100,7 @@ _JSON_LD_ROLES = {
     "lastReviewed": "reviewed",
 }
 _ROLE_WORDS = (
-    (re.compile(r"review|fact[-\s]?check|current|accurate", re.I), "reviewed"),
+    (re.compile(r"review|fact[-\s]?check|checked|current|accurate", re.I), "reviewed"),
     (re.compile(r"updat|modif|revis|edited", re.I), "modified"),
     (re.compile(r"publish|posted|entry-date", re.I), "published"),
 )

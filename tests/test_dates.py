@@ -215,3 +215,7 @@ def test_a_time_element_standing_alone_is_the_pages_dateline():
 def test_a_dateline_element_named_by_its_class_or_microdata_is_a_page_date(markup, role):
     document = parse_html(f"<html><body><main>{markup}<p>Text.</p></main></body></html>", "u")
     assert [(d.role, d.value) for d in document.dates] == [(role, date(2026, 7, 9))]
+
+
+def test_last_checked_is_a_review_date():
+    assert [(p.role, p.value) for p in find_date_phrases("Last checked: 12 Aug 2026")] == [("reviewed", date(2026, 8, 12))]

@@ -491,3 +491,8 @@ def test_figures_paired_in_parentheses_belong_to_the_names_in_order(facts):
 def test_a_sentence_naming_a_qualifier_under_a_pay_heading_is_pay(facts):
     body = "<h2>Medical assistant pay in detail</h2><p>BLS reports a median of $44,200 a year, which works out to $21.25 an hour.</p>"
     assert {(c[1], c[2]) for c in claims_of(facts, body)} == {("wage", "median")}
+
+
+def test_median_pay_for_an_occupation_is_pay(facts):
+    body = "<p>Median pay for medical assistants nationally: $44,200, about $21.25 per hour.</p>"
+    assert {(c[1], c[2]) for c in claims_of(facts, body)} == {("wage", "median")}
