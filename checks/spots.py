@@ -26,6 +26,7 @@ _QUOTED_SPEECH = re.compile(
     r"^\s*[“\"](?:.*[”\"]\s*,?\s*(?:said|says|according to|explains|told)\b|[^“”\"]*[”\"]\s*$)", re.IGNORECASE
 )
 _RETAIL_PRICE = re.compile(r"\$\d{1,4}\.9[5-9]\b(?!\s*(?:/|per\b|an?\s+(?:hour|year)\b|hourly\b|\)))", re.IGNORECASE)
+_PAY_PERIOD = re.compile(r"\$[\d.,]+\s*(?:/\s*(?:hr|hour)\b|(?:an|per)\s+hour\b|hourly\b)", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
 _FIGURE_ASIDE = re.compile(r"\([^()]*\d[^()]*\)")
 _BARE_FIGURE = re.compile(r"\s*[~≈]?\s*\$?[\d.,]+\s*\+?\s*(?:%|[a-zA-Z]{0,8}\.?)\s*")
@@ -117,7 +118,8 @@ class Sentence:
     @cached_property
     def quotes_retail_price(self) -> bool:
         """A shop price ("$14.99") in the sentence: sales copy, unless a pay period names it a wage."""
-        return _RETAIL_PRICE.search(self.context) is not None
+        # "... earn $21.25 an hour, $0.26 more than phlebotomists' $20.99": wages, by the period named beside them
+        return _RETAIL_PRICE.search(self.context) is not None and _PAY_PERIOD.search(self.text) is None
 
     @cached_property
     def mentions(self) -> list[Mention]:

@@ -486,3 +486,12 @@ def test_a_change_restated_after_its_two_figures(facts, cell, wrong):
     body = f"<table><tr><th>Medical assistants</th></tr><tr><td>{cell}</td></tr></table>"
     found = [f for f in findings_of(audit_html(facts, page(body)), "arithmetic") if "change from" in f.message]
     assert bool(found) == wrong, [f.message for f in found]
+
+
+@pytest.mark.parametrize(("stated", "wrong"), [("$1.26", True), ("$0.26", False)])
+def test_a_difference_between_hourly_rates_is_per_hour(facts, stated, wrong):
+    body = f"<p>At the median, medical assistants earn $21.25 an hour, {stated} more than phlebotomists' $20.99.</p>"
+    found = findings_of(audit_html(facts, page(body)), "arithmetic")
+    assert bool(found) == wrong, [f.message for f in found]
+    if wrong:
+        assert "differ by 0.26" in found[0].message

@@ -41,6 +41,7 @@ SEVERITY = Severity.ERROR
 ANNUAL_ROUNDING = 50.0
 _TOTAL_CUE = re.compile(r"\b(?:for\s+a\s+total\s+of|a\s+total\s+of|totall?ing|adding\s+up\s+to|adds?\s+up\s+to|sums?\s+to)\b", re.I)
 APPROXIMATE_DIFFERENCE_SHARE = 0.1
+HOURLY_DIFFERENCE_CEILING = 20.0  # "$1.25 more an hour"; a gap of $540 is a year's
 _CHANGE_OPENS = re.compile(r"\s*\(\s*[+\-−]\s*")
 _JOINED_BY_TO = re.compile(r"(?:\s+in\s+\d{4})?\s+to\s+", re.IGNORECASE)
 _TABLE_CELL_STEP = re.compile(r" > t[dh](?::nth-of-type\(\d+\))?$")
@@ -292,8 +293,8 @@ def _differences(context: "AuditContext", page: "PageContext") -> Iterator[Findi
         nearby = [c for c in page.claims if c.measure == difference.measure and c.evidence.locator == difference.evidence.locator]
         pairs = [(a, b) for a, b in combinations(nearby, 2) if a.stated_unit == b.stated_unit]
         if pairs:
-            if not any(_close(abs(a.low - b.low), difference) for a, b in pairs):
-                closest = min(pairs, key=lambda pair: abs(abs(pair[0].low - pair[1].low) - difference.low))
+            if not any(_close(_pair_gap(a, b, difference), difference) for a, b in pairs):
+                closest = min(pairs, key=lambda pair: abs(_pair_gap(*pair, difference) - difference.low))
                 yield _difference_finding(context, difference, closest)
             continue
         if difference.scope:
@@ -372,7 +373,7 @@ def _difference_against_facts(context: "AuditContext", difference: StatedDiffere
 
 
 def _close(gap: float, difference: StatedDifference) -> bool:
-    tolerance = max(0.02 * difference.high, 1.0)
+    tolerance = max(0.02 * difference.high, 1.0 if difference.high >= HOURLY_DIFFERENCE_CEILING else 0.01)  # a dollar, or a cent an hour
     if difference.approximate:
         tolerance = max(tolerance, _rounding_step(difference.high))
     return difference.low - tolerance <= gap <= difference.high + tolerance
@@ -386,10 +387,18 @@ def _rounding_step(value: float) -> float:
     return min(place / 2, APPROXIMATE_DIFFERENCE_SHARE * value)
 
 
+def _pair_gap(first: Claim, second: Claim, difference: StatedDifference) -> float:
+    """The gap between two figures in the scale the difference is stated in: per hour for
+    "$0.26 more" between two hourly rates, else per year as claims are held."""
+    gap = abs(first.low - second.low)
+    hourly = first.stated_unit == second.stated_unit == "usd/hour" and difference.high < HOURLY_DIFFERENCE_CEILING
+    return gap / HOURS_PER_YEAR if hourly else gap
+
+
 def _difference_finding(context: "AuditContext", difference: StatedDifference, pair: tuple[Claim, Claim]) -> Finding:
     """The stated difference against the pair of figures whose gap comes nearest to it."""
     first, second = pair
-    actual = abs(first.low - second.low)
+    actual = _pair_gap(first, second, difference)
     stated = f"`{difference.evidence.matched}`"
     message = (
         f"The stated difference {stated} does not match {quoted(first)} and {quoted(second)}, "
