@@ -191,6 +191,8 @@ def _count_signal(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> tuple
         return (2, 0)
     if cues is not None and cued is not None and cues.search(spot.headers):
         return (2, cued)  # ranked like any measure its label names, by where the label names it
+    if cued is not None and _KEY_VALUE.fullmatch(spot.analysed.text) and _qualified_in_phrase(vocabulary, measure, spot.before):
+        return (2, cued)  # "Scored: 110" under "CPT (NHA) exam": a qualifier's own line
     change = _FROM_TO.search(spot.analysed.text, 0, spot.quantity.start - spot.sentence[0])
     if change is not None:
         # "Employment is projected to rise from 811,000 in 2024 to 921,200 in 2034": both ends

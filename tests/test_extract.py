@@ -496,3 +496,16 @@ def test_a_sentence_naming_a_qualifier_under_a_pay_heading_is_pay(facts):
 def test_median_pay_for_an_occupation_is_pay(facts):
     body = "<p>Median pay for medical assistants nationally: $44,200, about $21.25 per hour.</p>"
     assert {(c[1], c[2]) for c in claims_of(facts, body)} == {("wage", "median")}
+
+
+def test_a_card_of_label_lines_under_its_title(facts):
+    body = (
+        '<div class="row"><div class="col"><div class="t">CPT (NHA) exam</div>'
+        "<div>Questions: 120<br>Scored: 100<br>Pretest: 20<br>Time: 2 hours</div></div>"
+        '<div class="col"><div class="t">Medical assistant pay</div><div>Median: $44,200/yr<br>Top 10%: $57,830</div></div></div>'
+    )
+    assert claims_of(facts, body) == {
+        ("cpt_nha", "exam_questions", "total", 120, 120), ("cpt_nha", "exam_questions", "scored", 100, 100),
+        ("cpt_nha", "exam_questions", "pretest", 20, 20), ("cpt_nha", "exam_time_limit", "total", 120, 120),
+        ("medical_assistant", "wage", "median", 44200, 44200), ("medical_assistant", "wage", "highest_10", 57830, 57830),
+    }
