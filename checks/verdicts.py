@@ -106,8 +106,11 @@ def _bound_holds(bound: str, stated: float, value: float, tolerance: float) -> b
 
 
 def tolerance_for(fact: Fact, claim: Claim) -> float:
+    """The fact's tolerance; a yearly wage written as a yearly figure gets no share of the
+    tolerance meant for hourly rates converted at 2,080 hours ("$57,750" is not BLS's $57,830)."""
     scale = max(abs(fact.low), abs(fact.high))
-    relative = max(fact.relative_tolerance, APPROXIMATE_RELATIVE_TOLERANCE if claim.approximate else 0.0)
+    converted_share = fact.relative_tolerance if not (fact.unit == "usd_year" and claim.stated_unit is None) else 0.0
+    relative = max(converted_share, APPROXIMATE_RELATIVE_TOLERANCE if claim.approximate else 0.0)
     return max(fact.tolerance, relative * scale)
 
 

@@ -495,3 +495,8 @@ def test_a_difference_between_hourly_rates_is_per_hour(facts, stated, wrong):
     assert bool(found) == wrong, [f.message for f in found]
     if wrong:
         assert "differ by 0.26" in found[0].message
+
+
+def test_a_yearly_wage_a_few_dollars_off_is_wrong(facts):
+    found = findings_of(audit_html(facts, page("<p>The highest 10% of medical assistants earned more than $57,750.</p>")), "contradicts-fact")
+    assert found and "$57,830" in found[0].message
