@@ -136,6 +136,8 @@ _RESTATED_RE = re.compile(
 _ONE_UNIT_RE = re.compile(
     rf"an?{_SP}+(?P<unit>minute|hour|day|week|month|year)(?!\w)(?P<half>{_AND_A_HALF})?", re.I
 )
+# "$43.7K", "1.2 million": a figure rounded to its multiplier's place
+_ROUNDED_BY_MULTIPLIER = re.compile(rf"\d(?:{_SP}*[kKmM]\b|{_SP}*bn\b|{_SP}+(?:thousand|million|billion)\b)", re.I)
 _MULTIPLIER_RE = re.compile(rf"{_SP}+(thousand|million|billion)(?!\w)", re.I)
 _COUNT_MULTIPLIERS = frozenset({"k"})  # "112.3k new jobs"; "m" and "b" only after "$"
 _MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "k": 1e3, "m": 1e6, "b": 1e9, "bn": 1e9}
@@ -340,7 +342,7 @@ def _read_quantity(text: str, start: int) -> tuple[Quantity | None, int]:
         noun=noun,
         per=per,
         bound=_bound(text, end, reading, cues),
-        approximate=cues.approximate or reading.approximate,
+        approximate=cues.approximate or reading.approximate or _ROUNDED_BY_MULTIPLIER.search(text, start, end) is not None,
     )
     return quantity, end
 

@@ -46,8 +46,10 @@ NUMBERS = [
     ("twenty-five (25) venipunctures", q("twenty-five (25) venipunctures", 25, noun="venipunctures")),
     ("5 (five) capillary sticks", q("5 (five) capillary sticks", 5, noun="sticks")),
     ("twenty (20) hours", q("twenty (20) hours", 20, unit="hour")),
-    ("costs $45k a year", q("$45k a year", 45000, unit="usd", per="year")),
-    ("a $2.5 million grant", q("$2.5 million", 2.5e6, unit="usd")),
+    ("costs $45k a year", q("$45k a year", 45000, unit="usd", per="year", approximate=True)),
+    ("a $2.5 million grant", q("$2.5 million", 2.5e6, unit="usd", approximate=True)),
+    # a multiplier rounds the figure to its place
+    ("earn $43.7K per year", q("$43.7K per year", 43700, unit="usd", per="year", approximate=True)),
     ("employment fell -3% in a decade", q("-3%", -3, unit="percent")),
     ("the 10th percentile earned less", q("10th percentile", 10, noun="percentile")),
     ("the lowest 10% earned less", q("10%", 10, unit="percent")),

@@ -500,3 +500,13 @@ def test_a_difference_between_hourly_rates_is_per_hour(facts, stated, wrong):
 def test_a_yearly_wage_a_few_dollars_off_is_wrong(facts):
     found = findings_of(audit_html(facts, page("<p>The highest 10% of medical assistants earned more than $57,750.</p>")), "contradicts-fact")
     assert found and "$57,830" in found[0].message
+
+
+@pytest.mark.parametrize(("body", "wrong"), [
+    ("<p>Phlebotomists earn $43.7K per year.</p>", False),
+    ("<p>Phlebotomists earn $40K per year.</p>", True),
+    ("<p>About 112,300 medical assistant jobs open up each year.</p>", False),
+])
+def test_rounded_figures_and_openings_that_open_up(facts, body, wrong):
+    result = audit_html(facts, page(body))
+    assert bool([f for f in result.findings if f.severity.value != "info"]) == wrong, [f.message for f in result.findings]
