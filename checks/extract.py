@@ -51,9 +51,11 @@ _ROUNDING_BEFORE = re.compile(r"\bnearest\s+$", re.IGNORECASE)
 # "390 out of 500", "a scaled 200-500 range", "rank #12 of 40": the scale, not the measure.
 _SCALE_BEFORE = re.compile(
     r"\b(?:out\s+of(?:\s+a\s+possible)?|on\s+a\s+scale\s+of|scale\s+of|maximum\s+of|range\s+of"
-    r"|(?:scaled|run|runs|range|ranges|go|goes)\s+(?:from|between)|scaled\s*[,:;])\s*$|\#\d+\s+of\s*$",
+    r"|scaled\s+(?:from|between)|scaled\s*[,:;])\s*$|\#\d+\s+of\s*$",
     re.IGNORECASE,
 )
+# "scores run from 200 to 500": a scale; "tuition ranges from $800 to $2,000" is the cost, "programs range from 4 to 8 months" the length
+_SPAN_BEFORE = re.compile(r"\b(?:run|runs|range|ranges|go|goes)\s+(?:from|between)\s*$", re.IGNORECASE)
 IMPLAUSIBLE_FACTOR = 10
 QUESTION_MAX_CHARS = 160
 CARD_TITLE_MAX_CHARS = 60
@@ -217,6 +219,7 @@ def _states_something_else(page: Page, spot: Spot, measure: Measure) -> bool:
     minutes") or a part of a breakdown row: a number, but not the measure."""
     return bool(
         _SCALE_BEFORE.search(spot.before)
+        or (measure.unit in ("points", "count") and _SPAN_BEFORE.search(spot.before))
         or (spot.quantity.is_range and _SCALE_NAMED_BEFORE.search(spot.before))
         or _SCALE_AFTER.match(spot.after)
         or _PAGE_REFERENCE.search(spot.before)

@@ -509,3 +509,15 @@ def test_a_card_of_label_lines_under_its_title(facts):
         ("cpt_nha", "exam_questions", "pretest", 20, 20), ("cpt_nha", "exam_time_limit", "total", 120, 120),
         ("medical_assistant", "wage", "median", 44200, 44200), ("medical_assistant", "wage", "highest_10", 57830, 57830),
     }
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<p>Phlebotomy program tuition ranges from $800 to $2,000.</p>", {("phlebotomist", "program_cost", "value", 800, 2000)}),
+        ("<p>Phlebotomy programs range from 4 to 8 months.</p>", {("phlebotomist", "training_length", "typical", 4, 8)}),
+        ("<p>CPT phlebotomy exam scores range from 200 to 500.</p>", set()),
+    ],
+)
+def test_a_span_is_a_scale_only_for_scores_and_counts(facts, body, expected):
+    assert claims_of(facts, body) == expected
