@@ -33,7 +33,7 @@ _COMPARATIVE_AFTER = re.compile(
     r"\s*(?:more|less|fewer|higher|lower|above|below|faster|slower|longer|shorter|extra)\b", re.IGNORECASE
 )
 # "20 fewer minutes", "60 questions longer than the CPT": a difference, not the figure itself
-_COMPARATIVE_INSIDE = re.compile(r"\b(?:more|fewer|less|extra|additional)\s+(?:minutes?|hours?|questions?|items?)\b", re.IGNORECASE)
+_COMPARATIVE_INSIDE = re.compile(r"\d\S*\s+(?:more|fewer|less|extra)\s+[A-Za-z]", re.IGNORECASE)
 _ABOUT = r"(?:about|approximately|around|roughly|nearly|almost|some|just|only)?\s*"
 _HEDGED_BEFORE = re.compile(r"\b(?:like|maybe|probably)\s+(?:around\s+|about\s+)?$", re.IGNORECASE)
 _DIFFERENCE_BEFORE = re.compile(
@@ -47,6 +47,7 @@ _DIFFERENCE_BEFORE = re.compile(
 # "Washington | $55,330 | +$11,130" under "vs. U.S. median": the row's difference from another figure
 _DIFFERENCE_HEADER = re.compile(r"\b(?:vs\b|versus\b|difference\b|compared\b|above\b|below\b|gap\b|change from\b)", re.IGNORECASE)
 # "rounded to the nearest $10": a rounding step
+_THAN_AFTER = re.compile(r"\s*than\b", re.IGNORECASE)
 _ROUNDING_BEFORE = re.compile(r"\bnearest\s+$", re.IGNORECASE)
 # "390 out of 500", "a scaled 200-500 range", "rank #12 of 40": the scale, not the measure.
 _SCALE_BEFORE = re.compile(
@@ -166,7 +167,10 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
         return
     if _ROUNDING_BEFORE.search(spot.before):
         return
-    difference = _DIFFERENCE_BEFORE.search(spot.before) or _DIFFERENCE_AFTER.match(spot.after) or _in_difference_column(spot)
+    difference = (
+        _DIFFERENCE_BEFORE.search(spot.before) or _DIFFERENCE_AFTER.match(spot.after) or _in_difference_column(spot)
+        or (_COMPARATIVE_INSIDE.search(spot.quantity.text) and _THAN_AFTER.match(spot.after))
+    )
     converted = convert(spot.quantity, measure, money_period(spot, measure, small_is_hourly=not difference))
     if converted is None:
         return

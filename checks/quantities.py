@@ -207,6 +207,7 @@ _OPEN_END_RE = re.compile(
 
 _NEXT_WORD_RE = re.compile(rf"(?:{_SP}+|(?P<hyphen>-))(?P<word>[A-Za-z][A-Za-z'’]+(?:-[A-Za-z]+)*)")
 _NOUN_PHRASE_WORDS = 4
+_COMPARATIVE_WORD_RE = re.compile(rf"{_SP}+(?:more|fewer|extra)(?={_SP}+[A-Za-z])", re.I)
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # Words that end a noun phrase: a counted noun never sits behind one of these.
 _STOPWORDS = frozenset(
@@ -529,7 +530,8 @@ def _convert(value: float, unit: str, to_unit: str) -> float:
 def _read_noun(text: str, end: int) -> tuple[str | None, str, int]:
     """The counted noun after a bare number: (noun, unit, end); a duration noun sets the unit."""
     words: list[tuple[str, int]] = []
-    position = end
+    comparative = _COMPARATIVE_WORD_RE.match(text, end)  # "30 more questions than the CCMA"
+    position = comparative.end() if comparative else end
     for _ in range(_NOUN_PHRASE_WORDS):
         match = _NEXT_WORD_RE.match(text, position)
         if match is None or (match["hyphen"] and words) or _is_stopword(match["word"]):

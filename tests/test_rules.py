@@ -510,3 +510,16 @@ def test_a_yearly_wage_a_few_dollars_off_is_wrong(facts):
 def test_rounded_figures_and_openings_that_open_up(facts, body, wrong):
     result = audit_html(facts, page(body))
     assert bool([f for f in result.findings if f.severity.value != "info"]) == wrong, [f.message for f in result.findings]
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    ("So the CMA has 30 more questions than the CCMA.", True),
+    ("So the CMA has 20 more questions than the CCMA.", False),
+    ("The CCMA gives you 40 more minutes than the CMA exam.", True),
+    ("The CCMA gives you 20 more minutes than the CMA exam.", False),
+])
+def test_a_comparative_count_is_a_stated_difference(facts, sentence, wrong):
+    body = f"<h2>CMA (AAMA) vs CCMA for medical assistants</h2><p>{sentence}</p>"
+    found = findings_of(audit_html(facts, page(body)), "arithmetic")
+    assert bool(found) == wrong, [f.message for f in found]
+    assert not findings_of(audit_html(facts, page(body)), "contradicts-fact")
