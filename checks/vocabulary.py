@@ -45,7 +45,11 @@ class PhraseMatcher:
         return len(self.regex.findall(text)) if self._may_occur(text) else 0
 
     def _may_occur(self, text: str) -> bool:
-        return self._first_words is None or not self._first_words.isdisjoint(words_in(text))
+        return self.may_occur_in(words_in(text))
+
+    def may_occur_in(self, words: frozenset[str]) -> bool:
+        """Whether a text with these words can hold one of the phrases."""
+        return self._first_words is None or not self._first_words.isdisjoint(words)
 
 
 def phrase_pattern(
@@ -161,9 +165,11 @@ class Vocabulary:
         the other meaning than confirming ones (a page on management accountants with one aside
         on the AAMA CMA is still about accountants). Counted text by text (title, blocks), so
         the first-word test skips the texts that cannot hold a phrase."""
+        page_words = frozenset().union(*(words_in(text) for text in page_texts))
         return frozenset(
             alias for alias, confirm in self._confirm.items()
-            if confirm is None or _count(confirm, page_texts) >= max(1, _count(self._reject[alias], page_texts))
+            if confirm is None
+            or _count(confirm, page_texts, page_words) >= max(1, _count(self._reject[alias], page_texts, page_words))
         )
 
     def mentions(self, text: str, confirmed: frozenset[str], sentence: str | None = None) -> list[Mention]:
@@ -202,8 +208,10 @@ class Vocabulary:
         return self._by_unit.get(unit, ())
 
 
-def _count(pattern: PhraseMatcher | None, texts: Sequence[str]) -> int:
-    return sum(pattern.count(text) for text in texts) if pattern is not None else 0
+def _count(pattern: PhraseMatcher | None, texts: Sequence[str], page_words: frozenset[str]) -> int:
+    if pattern is None or not pattern.may_occur_in(page_words):
+        return 0
+    return sum(pattern.count(text) for text in texts)
 
 
 def _strip_plural(matched: str, known: dict[str, str]) -> str | None:
