@@ -35,7 +35,7 @@ _ISO_DATE = rf"{_YEAR}-\d{{2}}-\d{{2}}(?:{_ISO_TIME})?"
 _DATE_SPAN = (
     rf"(?P<iso>{_ISO_DATE})(?![\d:])"
     rf"|(?P<numeric>\d{{1,2}}(?P<sep>[/.-])\d{{1,2}}(?P=sep)(?:{_YEAR}|\d{{2}}))(?!\d)"
-    rf"|(?P<slashed>{_YEAR}/\d{{1,2}}/\d{{1,2}})(?!\d)"
+    rf"|(?P<slashed>{_YEAR}(?P<ysep>[/.])\d{{1,2}}(?P=ysep)\d{{1,2}})(?!\d)"
     rf"|(?P<day_month>\d{{1,2}}{_ORDINAL}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})(?!\d)"
     rf"|(?P<month_day>{_MONTH}\s+\d{{1,2}}{_ORDINAL},?\s+{_YEAR})(?!\d)"
     rf"|(?P<month>{_MONTH},?\s+{_YEAR})(?!\d)"
@@ -48,7 +48,10 @@ _CUE = (
     r"|(?:last\s+)?(?:updated|modified|revised|edited)(?:\s+(?:time|date))?|posted|published|(?:current|accurate)(?=\s+as\s+of))"
 )
 # Between the cue and the date: punctuation, "on", "in", "as of", or "by <name> on".
-_LINK = r"(?:\s*[:|–—-]\s*|\s+)@?(?:by\s+[^;\n\d]{1,60}?,?\s+)?(?:(?:on|in|at|as\s+of)\s*:?\s+)?"
+_LINK = (
+    r"(?:\s*[:|–—-]\s*|\s+)@?(?:by\s+[^;\n\d]{1,60}?,?\s+)?(?:(?:on|in|at|as\s+of)\s*:?\s+)?"
+    r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)?"  # "Monday, May 4, 2026"
+)
 # Substring tests are far cheaper than the phrase regex on the many blocks that date nothing.
 _CUE_STEMS = ("review", "updated", "modified", "revised", "edited", "posted", "published", "checked", "as of")
 _PHRASE = re.compile(rf"\b{_CUE}{_LINK}(?:{_DATE_SPAN})", re.IGNORECASE)
@@ -56,6 +59,7 @@ _PHRASE = re.compile(rf"\b{_CUE}{_LINK}(?:{_DATE_SPAN})", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:last\s+)?$", re.I)
 _PAGE_SUBJECT = re.compile(r"\b(?:page|article|post|guide|content|information|this)\b", re.I)
 _PASSIVE_WINDOW = 60
+_CITATION = re.compile(r"\s*(?:sources?|data\s+sources?|citations?|references?)\s*:", re.IGNORECASE)
 _UPCOMING = re.compile(
     r"\b(?:(?:next|upcoming|scheduled)(?:\s+[\w-]+){0,2}?\s+(?:review|update|revision)|(?:review|update)\s+(?:due|scheduled)|due\s+for\s+review)"
     r"[^.;\d]{0,12}$",
@@ -329,6 +333,8 @@ def _context_roles(context: str) -> list[str]:
 
 def _text_dates(blocks: Iterable[Block]) -> Iterator[PageDate]:
     for block in blocks:
+        if _CITATION.match(block.text):
+            continue  # "Source: BLS ... (Last Modified Date: Thursday, August 28, 2025)" dates the source
         phrases = find_date_phrases(block.text)
         if not phrases and block.row_header:
             # a property table: "Last edited time | @July 21, 2026 4:02 PM"

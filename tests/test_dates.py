@@ -36,6 +36,8 @@ from checks.model import Block, PageDate
         # Month first as US pages write it, unless the first number cannot be a month.
         ("Updated 03/04/2025", "modified", date(2025, 3, 4), "day", "Updated 03/04/2025"),
         ("Updated 31/12/2025", "modified", date(2025, 12, 31), "day", "Updated 31/12/2025"),
+        ("Updated 2026.05.04", "modified", date(2026, 5, 4), "day", "Updated 2026.05.04"),
+        ("Last modified: Monday, May 4, 2026", "modified", date(2026, 5, 4), "day", "Last modified: Monday, May 4, 2026"),
     ],
 )
 def test_find_date_phrases_reads_each_format(text, role, value, precision, phrase):
@@ -219,3 +221,11 @@ def test_a_dateline_element_named_by_its_class_or_microdata_is_a_page_date(marku
 
 def test_last_checked_is_a_review_date():
     assert [(p.role, p.value) for p in find_date_phrases("Last checked: 12 Aug 2026")] == [("reviewed", date(2026, 8, 12))]
+
+
+def test_a_source_line_dates_its_source_not_the_page():
+    document = parse_html(
+        "<html><body><main><p>Source: BLS Occupational Outlook Handbook (Last Modified Date: Thursday, August 28, 2025).</p>"
+        "</main></body></html>", "u",
+    )
+    assert document.dates == ()
