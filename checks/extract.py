@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from checks.entities import choose_entity
 from checks.facts import FactBase, Measure
-from checks.measures import choose_measure, convert, has_noun, money_period, period_in_headers
+from checks.measures import choose_measure, convert, has_noun, money_period, names_a_qualifier, period_in_headers
 from checks.model import Block, Claim, Document, Evidence
 from checks.quantities import find_quantities
 from checks.qualifiers import choose_period, choose_qualifier, choose_scope
@@ -46,8 +46,8 @@ _DIFFERENCE_BEFORE = re.compile(
 )
 # "Washington | $55,330 | +$11,130" under "vs. U.S. median": the row's difference from another figure
 _DIFFERENCE_HEADER = re.compile(r"\b(?:vs\b|versus\b|difference\b|compared\b|above\b|below\b|gap\b|change from\b)", re.IGNORECASE)
-# "rounded to the nearest $10": a rounding step
 _THAN_AFTER = re.compile(r"\s*than\b", re.IGNORECASE)
+# "rounded to the nearest $10": a rounding step
 _ROUNDING_BEFORE = re.compile(r"\bnearest\s+$", re.IGNORECASE)
 # "390 out of 500", "a scaled 200-500 range", "rank #12 of 40": the scale, not the measure.
 _SCALE_BEFORE = re.compile(
@@ -158,14 +158,12 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
     sentence_text = spot.analysed.text
     if spot.analysed.is_marketing or spot.analysed.asserts_nothing_current or spot.block.table in page.past_tables:
         return
-    if _HEDGED_BEFORE.search(spot.before):
-        return  # "Mobile draws here pay like $21/hr": a guess in passing, not a figure
+    if _HEDGED_BEFORE.search(spot.before) or _ROUNDING_BEFORE.search(spot.before):
+        return  # "Mobile draws here pay like $21/hr": a guess in passing; "to the nearest $10": no figure
     if spot.analysed.quotes_retail_price and period_in_headers(spot) is None:
         return
     measure = choose_measure(vocabulary, spot)
     if measure is None:
-        return
-    if _ROUNDING_BEFORE.search(spot.before):
         return
     difference = (
         _DIFFERENCE_BEFORE.search(spot.before) or _DIFFERENCE_AFTER.match(spot.after) or _in_difference_column(spot)
@@ -269,7 +267,7 @@ def _counts_a_part(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> bool
     operand = "=" in sentence and (_PLUS_AFTER.match(spot.after) or _PLUS_BEFORE.search(spot.before))
     if not (operand or _SUMMED.search(leading) or _SUM_FOLLOWS.match(sentence, number_end)):
         return False
-    return not any(p is not None and p.search(sentence) for _, p in vocabulary.qualifier_cues[measure.id])
+    return not names_a_qualifier(vocabulary, measure, sentence)
 
 
 def _in_difference_column(spot: Spot) -> bool:

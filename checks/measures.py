@@ -170,7 +170,7 @@ def _count_signal(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> tuple
     ("Employment Change, 2022-32 12,500")."""
     quantity = spot.quantity
     cued = _cue_rank(vocabulary, measure, spot)
-    if measure.requires_cue and cued is None and not _qualified_in_phrase(vocabulary, measure, quantity.text):
+    if measure.requires_cue and cued is None and not names_a_qualifier(vocabulary, measure, quantity.text):
         return None  # a qualifier in the counted phrase cues it too ("112,300 new medical assistant jobs")
     ranked = (3, cued if cued is not None else -10_000)
     if quantity.noun and has_noun(vocabulary, measure, quantity.text.replace("-", " ")):  # "a 150-question exam"
@@ -191,7 +191,7 @@ def _count_signal(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> tuple
         return (2, 0)
     if cues is not None and cued is not None and cues.search(spot.headers):
         return (2, cued)  # ranked like any measure its label names, by where the label names it
-    if cued is not None and _KEY_VALUE.fullmatch(spot.analysed.text) and _qualified_in_phrase(vocabulary, measure, spot.before):
+    if cued is not None and _KEY_VALUE.fullmatch(spot.analysed.text) and names_a_qualifier(vocabulary, measure, spot.before):
         return (2, cued)  # "Scored: 110" under "CPT (NHA) exam": a qualifier's own line
     change = _FROM_TO.search(spot.analysed.text, 0, spot.quantity.start - spot.sentence[0])
     if change is not None:
@@ -225,10 +225,11 @@ def _cue_rank(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> int | Non
     if named is not None:
         return -1000 - named.start()  # the label's first measure word is what it labels
     block = spot.block
-    titled = block.kind == "table_cell" or _KEY_VALUE.fullmatch(spot.analysed.text) or _qualified_in_phrase(
+    if not (block.heading_path and cues.search(block.heading_path[-1])):
+        return None
+    if block.kind == "table_cell" or _KEY_VALUE.fullmatch(spot.analysed.text) or names_a_qualifier(
         vocabulary, measure, spot.analysed.text
-    )
-    if titled and block.heading_path and cues.search(block.heading_path[-1]):
+    ):
         # a table titled by its heading ("Pay percentiles": Lowest 10% | Median), "Label: value"
         # lines under one ("Medical assistant pay": "Median: $44,200/yr"), or a sentence naming
         # one of the measure's qualifiers there ("BLS reports a median of $44,200")
@@ -236,7 +237,8 @@ def _cue_rank(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> int | Non
     return None
 
 
-def _qualified_in_phrase(vocabulary: Vocabulary, measure: Measure, phrase: str) -> bool:
+def names_a_qualifier(vocabulary: Vocabulary, measure: Measure, phrase: str) -> bool:
+    """Whether the text names one of the measure's qualifiers ("scored", "median")."""
     return any(p is not None and p.search(phrase) for _, p in vocabulary.qualifier_cues[measure.id])
 
 

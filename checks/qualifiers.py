@@ -18,8 +18,6 @@ _STARTING_POINT = re.compile(
     r"\bfrom\s+(?:about|approximately|around|roughly|nearly)?\s*$",
     re.IGNORECASE,
 )
-# What follows a number stays its own up to a clause edge or a conjunction: in "less than
-# $35,020 and the highest 10% more than $57,830" the highest-10% cue is the next figure's.
 # "... $36,320 a year. That's the May 2020 number": the next sentence dates the figure.
 _DATED_NEXT = re.compile(
     r"\s*(?:that|this|it)(?:'s|’s|\s+is|\s+was)\s+(?:the|a|an)\s+(?:[A-Za-z]+\.?\s+)?(?P<year>(?:19|20)\d{2})"
@@ -32,6 +30,8 @@ _EVERY_ONE = re.compile(
     re.IGNORECASE,
 )
 _COMPARING = re.compile(r"\b(?:half|twice|thrice|times|quarter|third|just|nearly|almost|not|roughly|about)\s+$", re.IGNORECASE)
+# What follows a number stays its own up to a clause edge or a conjunction: in "less than
+# $35,020 and the highest 10% more than $57,830" the highest-10% cue is the next figure's.
 _ATTACHED_END = re.compile(r"[(,;:]|\s[–—-]\s|\s(?:and|or|but|while|whereas)\s", re.IGNORECASE)
 
 

@@ -42,7 +42,7 @@ def judge(claim: Claim, facts: FactBase) -> Verdict:
     if own and _older(claim.period, own[0].period):
         return Verdict(Standing.OUTDATED, own[0])
     if not own and _ends_a_range(claim, candidates):
-        return Verdict(Standing.AGREES, own[0] if own else None)
+        return Verdict(Standing.AGREES)
     elsewhere = next((f for f in candidates if f.qualifier != claim.qualifier and agrees(claim, f)), None)
     if elsewhere is not None:
         return Verdict(Standing.OTHER_QUALIFIER, own[0] if own else None, elsewhere)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from checks.describe import format_number, format_value, quoted, subject
 from checks.extract import StatedDifference
+from checks.facts import Fact
 from checks.measures import HOURS_PER_YEAR
 from checks.model import Block, Claim, Evidence, Finding, Severity
 from checks.quantities import find_quantities
@@ -192,7 +193,7 @@ def _restated_changes(page: "PageContext") -> Iterator[Finding]:
     """ "811,000 to 912,200 (+111,200)": a change restated after the figures it runs between
     should be their difference."""
     for block in page.document.blocks:
-        if "(+" not in block.text.replace("( +", "(+") and "(-" not in block.text and "(−" not in block.text:
+        if not _CHANGE_OPENS.search(block.text):
             continue
         quantities = find_quantities(block.text)
         for index, change in enumerate(quantities):
@@ -315,16 +316,22 @@ def _scoped_difference(context: "AuditContext", page: "PageContext", difference:
             continue
         if claim.qualifier != measure.default_qualifier or claim.is_range or (difference.entities and claim.entity not in difference.entities):
             continue
-        national = [
-            f for f in context.facts.facts_for(claim.entity, claim.measure)
-            if f.qualifier == claim.qualifier and not f.scope and not f.is_range
-        ]
-        if national and not _close(abs(claim.low - national[0].low), difference):
-            yield _scoped_difference_finding(context, difference, claim, national[0])
+        national = _national_fact(context, claim.entity, claim.measure)
+        if national is not None and not _close(abs(claim.low - national.low), difference):
+            yield _scoped_difference_finding(difference, claim, national)
         return
 
 
-def _scoped_difference_finding(context: "AuditContext", difference: StatedDifference, claim: Claim, fact) -> Finding:
+def _national_fact(context: "AuditContext", entity: str, measure_id: str) -> Fact | None:
+    """The entity's national, single-valued fact of the measure's default qualifier."""
+    default = context.facts.measure(measure_id).default_qualifier
+    return next(
+        (f for f in context.facts.facts_for(entity, measure_id) if f.qualifier == default and not f.scope and not f.is_range),
+        None,
+    )
+
+
+def _scoped_difference_finding(difference: StatedDifference, claim: Claim, fact: Fact) -> Finding:
     actual = abs(claim.low - fact.low)
     stated = f"`{difference.evidence.matched}`"
     message = (
@@ -342,17 +349,8 @@ def _compared_facts(context: "AuditContext", difference: StatedDifference) -> tu
     """The default-qualifier national facts of the first two entities the sentence names."""
     if len(difference.entities) < 2:
         return None
-    measure = context.facts.measure(difference.measure)
-    found = []
-    for entity in difference.entities[:2]:
-        matching = [
-            f for f in context.facts.facts_for(entity, difference.measure)
-            if f.qualifier == measure.default_qualifier and not f.scope and not f.is_range
-        ]
-        if not matching:
-            return None
-        found.append(matching[0])
-    return tuple(found)
+    found = [_national_fact(context, entity, difference.measure) for entity in difference.entities[:2]]
+    return None if None in found else tuple(found)
 
 
 def _difference_against_facts(context: "AuditContext", difference: StatedDifference, facts: tuple) -> Finding:
