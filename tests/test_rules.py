@@ -151,6 +151,17 @@ def test_a_value_inside_a_stated_range_is_consistent(facts):
     assert "self-contradiction" not in rules_fired(audit_html(facts, page(body)))
 
 
+def test_a_wider_range_contradicts_the_range_its_value_sits_in(facts):
+    """"9 months" agrees with both ranges, but the ranges do not agree with each other."""
+    body = (
+        "<p>A medical assistant certificate takes about 9 months, so the range is 9 months to 2 years.</p>"
+        "<p>Medical assistant training takes anywhere from 6 months to 3 years.</p>"
+    )
+    found = findings_of(audit_html(facts, page(body)), "self-contradiction")
+    assert len(found) == 1
+    assert "6 months to 3 years" in found[0].message and "9 months to 2 years" in found[0].message
+
+
 # --- cross-page-contradiction ----------------------------------------------------------------
 
 

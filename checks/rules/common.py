@@ -103,10 +103,12 @@ def _tolerance(a: Claim, b: Claim, facts: "FactBase") -> float:
 
 
 def clusters(claims: list[Claim], facts: "FactBase") -> list[list[Claim]]:
-    """Claims grouped so that each group agrees with its first member, in page order."""
+    """Claims grouped, in page order, so that every member of a group agrees with every other:
+    "9 months" and "6 months to 3 years" agree, but "6 months to 3 years" does not join them
+    once "9 months to 2 years" has."""
     groups: list[list[Claim]] = []
     for claim in claims:
-        home = next((group for group in groups if compatible(group[0], claim, facts)), None)
+        home = next((group for group in groups if all(compatible(member, claim, facts) for member in group)), None)
         if home is None:
             groups.append([claim])
         else:

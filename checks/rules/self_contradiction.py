@@ -41,19 +41,19 @@ def check(context: "AuditContext") -> Iterator[Finding]:
                 continue
             reference = _reference(groups, agreeing)
             for group in groups:
-                if group is reference or _excused(group, reference, agreeing):
+                # Figures the fact backs are never blamed, though their group may hold one it does not
+                blamed = [claim for claim in group if id(claim) not in agreeing]
+                if group is reference or not blamed or _excused(blamed[0], _counterpart(blamed[0], reference)):
                     continue
                 backed = any(id(claim) in agreeing for claim in reference)
-                yield _finding(context, group, reference, fact_of.get(id(group[0])), backed)
+                yield _finding(context, blamed, reference, fact_of.get(id(blamed[0])), backed)
 
 
-def _excused(group: list[Claim], reference: list[Claim], agreeing: set[int]) -> bool:
-    """Figures the fact backs are never blamed; hourly/annual pairs are the arithmetic rule's;
-    two cells of one table differ by their row or column ("Certificate" vs "Associate degree")."""
-    claim, other = group[0], reference[0]
+def _excused(claim: Claim, other: Claim) -> bool:
+    """Hourly/annual pairs are the arithmetic rule's; two cells of one table differ by their row
+    or column ("Certificate" vs "Associate degree")."""
     return (
-        any(id(c) in agreeing for c in group)
-        or _hourly_annual_pair(claim, other)
+        _hourly_annual_pair(claim, other)
         or (_table_of(claim) is not None and _table_of(claim) == _table_of(other))
     )
 
@@ -72,6 +72,11 @@ def _reference(groups: list[list[Claim]], agreeing: set[int]) -> list[Claim]:
     return backed[0] if backed else max(groups, key=len)
 
 
+def _counterpart(claim: Claim, reference: list[Claim]) -> Claim:
+    """The reference figure to quote: a range against a range, a value against a value."""
+    return next((other for other in reference if other.is_range == claim.is_range), reference[0])
+
+
 def _hourly_annual_pair(a: Claim, b: Claim) -> bool:
     """Hourly and annual figures side by side are the arithmetic rule's to check."""
     same_sentence = a.evidence.locator == b.evidence.locator and a.evidence.quote == b.evidence.quote
@@ -79,7 +84,7 @@ def _hourly_annual_pair(a: Claim, b: Claim) -> bool:
 
 
 def _finding(context: "AuditContext", group: list[Claim], reference: list[Claim], fact, backed: bool) -> Finding:
-    claim, other = group[0], reference[0]
+    claim, other = group[0], _counterpart(group[0], reference)
     times = f" ({len(reference)} times)" if len(reference) > 1 else ""
     message = (
         f"{subject(claim, context.facts)} {quoted(claim)} contradicts {quoted(other)}"
