@@ -6,12 +6,14 @@ import re
 
 from checks.facts import Measure
 from checks.quantities import find_quantities
+from checks.sentences import sentence_spans
 from checks.spots import CLAUSE_BREAK, Page, Spot, clause_distance
 from checks.vocabulary import Mention
 
 SUBJECT_BONUS = 40
 FOLLOWING_MENTION_CHARS = 30
 _PRONOUN = re.compile(r"\b(?:their|they|its|it)\b", re.IGNORECASE)
+_OPENS_WITH_PRONOUN = re.compile(r"\s*(?:its|it|this\s+(?:exam|test|credential))\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"\b(?:and|or|but|while)\s|,\s", re.IGNORECASE)
 _PAIRED = re.compile(r"\bvs\b\.?|\bversus\b|\band\b|/", re.IGNORECASE)
 _COMPARED = re.compile(r"\b(?:versus|vs\.?|compared (?:with|to)|than|whereas)\s", re.IGNORECASE)
@@ -160,7 +162,7 @@ def _context_entities(page: Page, spot: Spot) -> tuple[list[str], list[str]]:
     block = spot.block
     headers = [e for h in (block.column_header, block.row_header, spot.headers) if h for e in page.subjects_named(h)]
     earlier = [m for m in spot.analysed.block.mentions if m.end <= spot.sentence[0]]
-    close = headers + [m.entity for m in reversed(earlier) if m.entity]
+    close = headers + _antecedent(spot, earlier) + [m.entity for m in reversed(earlier) if m.entity]
     far: list[str] = []
     for heading in reversed(block.heading_path):
         named = page.subjects_named(heading)
@@ -168,6 +170,17 @@ def _context_entities(page: Page, spot: Spot) -> tuple[list[str], list[str]]:
             return close, far  # under "RMA (AMT)" the page's own subject no longer applies
         far.extend(named)
     return close, far + list(page.title_subjects)
+
+
+def _antecedent(spot: Spot, earlier: list[Mention]) -> list[str]:
+    """"The CMA (AAMA) has 20 more questions than the CCMA. Its 200 questions ...": a sentence
+    that opens with a pronoun is about the previous sentence's subject, not its last name."""
+    block_text = spot.block.text
+    if not _OPENS_WITH_PRONOUN.match(block_text, spot.sentence[0]):
+        return []
+    previous_start = next((start for start, end in reversed(sentence_spans(block_text[: spot.sentence[0]])) if start < end), 0)
+    subject = next((m for m in earlier if m.start >= previous_start), None)
+    return [subject.entity] if subject is not None and subject.entity else []
 
 
 def _nearest(page: Page, mentions: list[Mention], sentence: str, number_at: int, measure: Measure) -> str:

@@ -57,6 +57,25 @@ _SCALE_BEFORE = re.compile(
 )
 # "scores run from 200 to 500": a scale; "tuition ranges from $800 to $2,000" is the cost, "programs range from 4 to 8 months" the length
 _SPAN_BEFORE = re.compile(r"\b(?:run|runs|range|ranges|go|goes)\s+(?:from|between)\s*$", re.IGNORECASE)
+# "(a) 90 minutes (b) 2 hours (c) 3 hours": a quiz's answer options, none of them asserted
+_OPTION_MARK = re.compile(r"(?:^|(?<=[\s:]))\(?[a-eA-E]\)\s*")
+_OPTION_BEFORE = re.compile(r"(?:^|[\s:])\(?[a-eA-E]\)\s*$")
+_ANSWER_BEFORE = re.compile(r"\b(?:answer|correct|solution)\s*(?:is\s*)?[:\-–—]?\s*\(?[a-eA-E]\)\s*$", re.IGNORECASE)
+# "we previously said the CCMA has 150 questions", "an earlier version gave the CPT passing
+# score as 400": a withdrawn figure, not the page's claim (what replaces it is)
+_WITHDRAWN = re.compile(
+    r"\b(?:previously|earlier|originally|formerly|mistakenly|incorrectly|erroneously|wrongly)\s+"
+    r"(?:said|stated|gave|listed|reported|wrote|claimed|had|put|showed|quoted|cited|described)\b"
+    r"|\b(?:earlier|previous|prior|older|original)\s+(?:version|edition|draft|revision)s?\b"
+    r"|\b(?:used\s+to\s+say|misstated|misreported)\b",
+    re.IGNORECASE,
+)
+# "a 70 on an AMT exam", "scored a 410 on the CPT": a score someone got, not a count
+_SCORE_ON = re.compile(r"\s+on\s+(?:an?|the|your|their|my)\s+(?:[\w()-]+\s+){0,3}?(?:exam|test)\b", re.IGNORECASE)
+# "390 / 500": the second number is the scale
+_OUT_OF_SLASH = re.compile(r"\d\s*/\s*$")
+# "four segments of 50 questions each": one part's count
+_EACH_AFTER = re.compile(r"\s*(?:each|apiece)(?=\s*(?:[,.;:)]|$)|\s+(?:and|with|for|in|on|across)\b)", re.IGNORECASE)
 IMPLAUSIBLE_FACTOR = 10
 QUESTION_MAX_CHARS = 160
 CARD_TITLE_MAX_CHARS = 60
@@ -160,6 +179,8 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
         return
     if _HEDGED_BEFORE.search(spot.before) or _ROUNDING_BEFORE.search(spot.before):
         return  # "Mobile draws here pay like $21/hr": a guess in passing; "to the nearest $10": no figure
+    if _is_answer_option(spot) or _withdrawn(spot):
+        return
     if spot.analysed.quotes_retail_price and period_in_headers(spot) is None:
         return
     measure = choose_measure(vocabulary, spot)
@@ -215,13 +236,34 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
     )
 
 
+def _is_answer_option(spot: Spot) -> bool:
+    """One of a quiz's lettered options, not the answer the quiz reveals."""
+    return bool(
+        _OPTION_BEFORE.search(spot.before)
+        and len(_OPTION_MARK.findall(spot.analysed.text)) >= 2
+        and not _ANSWER_BEFORE.search(spot.before)
+    )
+
+
+def _withdrawn(spot: Spot) -> bool:
+    """The figure a correction note withdraws: named after the withdrawing words in its own
+    clause ("an earlier version said 2 hours; it is actually 90 min." withdraws the 2 hours)."""
+    leading = spot.analysed.text[: spot.quantity.start - spot.sentence[0]]
+    clause = re.split(r"[;]|\s[–—]\s|\bbut\b|\bnow\b|\bactually\b|\bin fact\b", leading)[-1]
+    return _WITHDRAWN.search(clause) is not None
+
+
 def _states_something_else(page: Page, spot: Spot, measure: Measure) -> bool:
     """A scale's bounds ("out of 500"), a page reference ("p. 4"), one institution's own figure
     ("the college's 11-week course"), a course code ("PHLB 101"), a comparative ("20 fewer
     minutes") or a part of a breakdown row: a number, but not the measure."""
+    counted = measure.unit in ("points", "count")
     return bool(
         _SCALE_BEFORE.search(spot.before)
-        or (measure.unit in ("points", "count") and _SPAN_BEFORE.search(spot.before))
+        or _OUT_OF_SLASH.search(spot.block.text, max(0, spot.quantity.start - 8), spot.quantity.start)
+        or (counted and _SPAN_BEFORE.search(spot.before))
+        or (counted and spot.quantity.noun is None and _SCORE_ON.match(spot.after))
+        or (measure.unit == "count" and _EACH_AFTER.match(spot.after))
         or (spot.quantity.is_range and _SCALE_NAMED_BEFORE.search(spot.before))
         or _SCALE_AFTER.match(spot.after)
         or _PAGE_REFERENCE.search(spot.before)
@@ -262,7 +304,10 @@ def _counts_a_part(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> bool
     sentence = spot.analysed.text
     number_at, number_end = spot.quantity.start - spot.sentence[0], spot.quantity.end - spot.sentence[0]
     leading = sentence[:number_at]
-    if parts is not None and (parts.search(clause_before(spot.before)) or _part_is_subject(parts, spot, leading)):
+    if parts is not None and (
+        parts.search(clause_before(spot.before)) or _part_is_subject(parts, spot, leading)
+        or (spot.block.kind == "definition" and parts.search(spot.headers))  # "<dt>Clinical Patient Care</dt><dd>84 items</dd>"
+    ):
         return True
     operand = "=" in sentence and (_PLUS_AFTER.match(spot.after) or _PLUS_BEFORE.search(spot.before))
     if not (operand or _SUMMED.search(leading) or _SUM_FOLLOWS.match(sentence, number_end)):

@@ -25,6 +25,8 @@ TOTAL_LABEL = re.compile(
 _QUOTED_SPEECH = re.compile(
     r"^\s*[“\"](?:.*[”\"]\s*,?\s*(?:said|says|according to|explains|told)\b|[^“”\"]*[”\"]\s*$)", re.IGNORECASE
 )
+# "True or false: The CMA (AAMA) exam lasts 180 minutes.": a statement put to the reader to judge
+_PUT_TO_THE_READER = re.compile(r"\btrue\s+or\s+false\b|\bfact\s+or\s+(?:fiction|myth)\b", re.IGNORECASE)
 _RETAIL_PRICE = re.compile(r"\$\d{1,4}\.9[5-9]\b(?!\s*(?:/|per\b|an?\s+(?:hour|year)\b|hourly\b|\)))", re.IGNORECASE)
 _PAY_PERIOD = re.compile(r"\$[\d.,]+\s*(?:/\s*(?:hr|hour)\b|(?:an|per)\s+hour\b|hourly\b)", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
@@ -102,9 +104,10 @@ class Sentence:
 
     @cached_property
     def asserts_nothing_current(self) -> bool:
-        """A question ("Is the CCMA 200 questions or 180?") or a sentence recounting the past
-        ("Back in 2020 the projections called for 19%") states no current figure."""
-        if self.text.rstrip().endswith("?") or _QUOTED_SPEECH.search(self.text):
+        """A question ("Is the CCMA 200 questions or 180?"), a statement put to the reader to
+        judge ("True or false: ...") or a sentence recounting the past ("Back in 2020 the
+        projections called for 19%") states no current figure."""
+        if self.text.rstrip().endswith("?") or _QUOTED_SPEECH.search(self.text) or _PUT_TO_THE_READER.search(self.text):
             return True
         pattern = self._vocabulary.historical
         return pattern is not None and pattern.search(self.text) is not None

@@ -153,8 +153,10 @@ class Vocabulary:
         self.qualifier_cues = {
             m.id: [(q.id, phrase_pattern(q.cues)) for q in m.qualifiers if q.cues] for m in facts.measures
         }
+        # "the lowest 10%", "the middle 80%": numbers that belong to a phrase, not figures
         self.numeric_cues = phrase_pattern(
-            cue for m in facts.measures for q in m.qualifiers for cue in q.cues if any(ch.isdigit() for ch in cue)
+            cue for m in facts.measures for cue in (*(c for q in m.qualifiers for c in q.cues), *m.exclude)
+            if any(ch.isdigit() for ch in cue)
         )
         self.scopes = phrase_pattern(name for group in facts.scopes for name in group)
         self.marketing = phrase_pattern(facts.marketing)

@@ -521,3 +521,36 @@ def test_a_card_of_label_lines_under_its_title(facts):
 )
 def test_a_span_is_a_scale_only_for_scores_and_counts(facts, body, expected):
     assert claims_of(facts, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a quiz's options are not asserted; the answer it reveals is
+        ("<p>How long is the NHA CPT exam? (a) 90 minutes (b) 2 hours (c) 3 hours Show answer (b) 2 hours.</p>",
+         {("cpt_nha", "exam_time_limit", "total", 120, 120)}),
+        ('<p>True or false: "The CMA (AAMA) exam lasts 180 minutes."</p>', set()),
+        # a correction withdraws the old figure and states the new one
+        ("<p>Correction, Oct. 2026: we previously said the CCMA has 150 questions; the CCMA has 180 questions.</p>",
+         {("ccma", "exam_questions", "total", 180, 180)}),
+        ("<p>An earlier version of this guide said the NHA CPT exam lasts 2 hours; it is actually 90 minutes.</p>",
+         {("cpt_nha", "exam_time_limit", "total", 90, 90)}),
+        # "in all", "of testing": the whole time, whatever the segments
+        ("<p>The CMA (AAMA) exam has four 40-minute segments, 160 minutes of testing in all.</p>",
+         {("cma_aama", "exam_time_limit", "per_segment", 40, 40), ("cma_aama", "exam_time_limit", "total", 160, 160)}),
+        # one segment's count, a score someone got and a score's scale are no exam sizes
+        ("<p>The CMA (AAMA) exam is split into four segments of 50 questions each.</p>", set()),
+        ("<p>A 70 on an AMT exam is not comparable to a 390 on an NHA exam for the CMA (AAMA).</p>", set()),
+        ("<table><tr><th>Exam</th><th>Passing score</th></tr><tr><td>CPT</td><td>390 / 500</td></tr></table><p>CPT is for phlebotomy.</p>",
+         {("cpt_nha", "passing_score", "value", 390, 390)}),
+        # a pronoun opening the sentence refers to the previous sentence's subject
+        ("<p>The CMA (AAMA) is longer than the CCMA. Its 200 questions come in four segments.</p>",
+         {("cma_aama", "exam_questions", "total", 200, 200)}),
+        # a span of percentiles, an employer's own pay and one domain of a spec list are not the measure
+        ("<p>Medical assistants: the middle 80% earned between $35,020 and $57,830.</p>", set()),
+        ("<p>The starting rate for this position is $19.50 an hour for phlebotomists.</p>", set()),
+        ("<h2>CCMA exam</h2><dl><dt>Scored items by domain</dt><dd><dl><dt>Clinical Patient Care</dt><dd>84 items (56%)</dd></dl></dd></dl>", set()),
+    ],
+)
+def test_round_ten_phrasings(facts, body, expected):
+    assert claims_of(facts, body) == expected

@@ -129,4 +129,5 @@ def test_every_claim_on_fixture_pages_is_placed_on_its_own_text(facts, path):
         assert position is not None, matched
         readable = page.source.readable_index(page.source.offset(position))
         assert page.source.chars.startswith(squeeze(matched), readable), (matched, position)
-    assert all(block.position is not None for block in page.document.blocks)
+    # a block of marks alone (a "#" column header, a press release's closing "###") has no readable text to place
+    assert all(block.position is not None for block in page.document.blocks if squeeze(block.text))
