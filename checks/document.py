@@ -172,6 +172,7 @@ class _Cell:
     column: int
     colspan: int
     is_header: bool
+    rowspan: int = 1
 
 
 @dataclass(eq=False)
@@ -201,13 +202,14 @@ class _Table:
         while column in self.taken:
             column += 1
         colspan = _span(element, "colspan")
-        if (rowspan := _span(element, "rowspan")) > 1:
+        rowspan = _span(element, "rowspan")
+        if rowspan > 1:
             # Spans are tracked over the first _MAX_SPAN columns only: absurd spans stay cheap.
             end = min(column + colspan, _MAX_SPAN)
             self.covered.extend([0] * (end - len(self.covered)))
             for spanned in range(column, end):
                 self.covered[spanned] = rowspan - 1
-        row.append(_Cell(block, column, colspan, element.name == "th"))
+        row.append(_Cell(block, column, colspan, element.name == "th", rowspan))
         block.table, block.row, block.column = self.index, len(self.rows) - 1, column
 
 
@@ -630,14 +632,25 @@ def _resolve_headers(table: _Table) -> None:
                 texts = column_headers.setdefault(column, [])
                 if text and text not in texts:
                     texts.append(text)
+    groups: list[tuple[_Cell, int]] = []  # row-group labels spanning down, with their last row
     for index, row in enumerate(table.rows):
         if index in header_rows:
             continue
+        groups = [(cell, last) for cell, last in groups if last >= index]
         label = _row_label(row)
+        text = label.pending.text if label is not None else None
+        if label is not None and label.rowspan > 1:
+            # "<th rowspan=3>Exam</th><th>Questions</th>", then "<th>Fee</th>": "Exam Questions", "Exam Fee"
+            groups.append((label, index + label.rowspan - 1))
+            inner = next((c for c in row if c.is_header and c.column > label.column and _LETTER.search(c.pending.text)), None)
+            label, text = (inner, f"{text} {inner.pending.text}") if inner is not None else (label, text)
+        elif label is not None:
+            above = [cell.pending.text for cell, _ in groups if cell.column < label.column]
+            text = " ".join([*above, text])
         for cell in row:
             cell.pending.column_header = " ".join(column_headers.get(cell.column, ())) or None
             if label is not None and label is not cell and label.column < cell.column:
-                cell.pending.row_header = label.pending.text
+                cell.pending.row_header = text
 
 
 def _ordinal_of_dimension(header: str, dimension: str) -> str:

@@ -111,7 +111,13 @@ def _foreign_before(spot: Spot) -> bool:
 def _from_context(page: Page, spot: Spot, measure: Measure, fitting_only: bool = False) -> str | None:
     close, far = _context_entities(page, spot)
     facts = page.vocabulary.facts
-    known = next((e for e in close + far if facts.facts_for(e, measure.id)), None)
+    kinds = page.vocabulary.kinds_for(measure.id)
+    # "Questions" under an "RMA (AMT)" column: a credential known by name only owns it, though
+    # the page's title names one the fact file has figures for
+    known = next(
+        (e for e in close + far if facts.facts_for(e, measure.id) or (_name_only(page, e) and page.vocabulary.kind_of(e) in kinds)),
+        None,
+    )
     if known is None:
         # a salary on a page about the CCMA is the medical assistant's salary
         certified = (facts.entity(e).occupation for e in far if facts.entity(e))
@@ -121,11 +127,15 @@ def _from_context(page: Page, spot: Spot, measure: Measure, fitting_only: bool =
         # is about, even without a fact for this one; for a measure with no facts yet, the
         # nearest entity named ("Exam fee" in the "NHA CPT" column, a "Fee" row under "CMA exam
         # quick facts")
-        kinds = page.vocabulary.kinds_for(measure.id)
-        known = next((e for e in far if page.vocabulary.kind_of(e) in kinds), None) if kinds else next(iter(close + far), None)
+        known = next((e for e in close + far if page.vocabulary.kind_of(e) in kinds), None) if kinds else next(iter(close + far), None)
     if fitting_only:
         return known
     return known or (close[0] if close else None)
+
+
+def _name_only(page: Page, entity: str) -> bool:
+    """An entity the fact file knows by name but has no figures for (the RMA)."""
+    return not page.vocabulary.facts.has_facts(entity)
 
 
 def _named_right_after(page: Page, mentions: list[Mention], sentence: str, number_end: int, measure: Measure) -> Mention | None:
@@ -206,6 +216,8 @@ def _nearest(page: Page, mentions: list[Mention], sentence: str, number_at: int,
         if not mention.entity or vocabulary.facts.facts_for(mention.entity, measure.id):
             return distance
         kind_known = vocabulary.kind_of(mention.entity) in vocabulary.kinds_for(measure.id)
+        if kind_known and _name_only(page, mention.entity):
+            return distance  # "the 200-question RMA exam": no figures to pair with, but the kind that has them
         return distance + (OTHER_KIND_PENALTY if not kind_known else UNKNOWN_PAIR_PENALTY)
 
     return min(mentions, key=cost).entity

@@ -74,6 +74,8 @@ _WITHDRAWN = re.compile(
 _SCORE_ON = re.compile(r"\s+on\s+(?:an?|the|your|their|my)\s+(?:[\w()-]+\s+){0,3}?(?:exam|test)\b", re.IGNORECASE)
 # "390 / 500": the second number is the scale
 _OUT_OF_SLASH = re.compile(r"\d\s*/\s*$")
+# "(4 x 40 min)": one part of a product
+_TIMES_BEFORE = re.compile(r"\d\s*[x×]\s*$")
 # "four segments of 50 questions each": one part's count
 _EACH_AFTER = re.compile(r"\s*(?:each|apiece)(?=\s*(?:[,.;:)]|$)|\s+(?:and|with|for|in|on|across)\b)", re.IGNORECASE)
 IMPLAUSIBLE_FACTOR = 10
@@ -261,6 +263,7 @@ def _states_something_else(page: Page, spot: Spot, measure: Measure) -> bool:
     return bool(
         _SCALE_BEFORE.search(spot.before)
         or _OUT_OF_SLASH.search(spot.block.text, max(0, spot.quantity.start - 8), spot.quantity.start)
+        or _TIMES_BEFORE.search(spot.block.text, max(0, spot.quantity.start - 8), spot.quantity.start)
         or (counted and _SPAN_BEFORE.search(spot.before))
         or (counted and spot.quantity.noun is None and _SCORE_ON.match(spot.after))
         or (measure.unit == "count" and _EACH_AFTER.match(spot.after))

@@ -161,6 +161,10 @@ class FactBase:
     def measure(self, measure_id: str) -> Measure | None:
         return next((m for m in self.measures if m.id == measure_id), None)
 
+    def has_facts(self, entity_id: str) -> bool:
+        """Whether the file holds any figure for this entity (the RMA is known by name only)."""
+        return any(entity == entity_id for entity, _ in self._by_key)
+
     def facts_for(self, entity_id: str, measure_id: str) -> list[Fact]:
         """Every fact about this entity's measure, all qualifiers and scopes."""
         return self._by_key.get((entity_id, measure_id), [])

@@ -32,6 +32,7 @@ _EVERY_ONE = re.compile(
 _COMPARING = re.compile(r"\b(?:half|twice|thrice|times|quarter|third|just|nearly|almost|not|roughly|about)\s+$", re.IGNORECASE)
 # What follows a number stays its own up to a clause edge or a conjunction: in "less than
 # $35,020 and the highest 10% more than $57,830" the highest-10% cue is the next figure's.
+_SETTING_BEFORE = re.compile(r"\b(?:in|at|across|within|throughout|for)\s+(?:the\s+|a\s+|most\s+|many\s+)?$", re.IGNORECASE)
 _ATTACHED_END = re.compile(r"[(,;:]|\s[–—-]\s|\s(?:and|or|but|while|whereas)\s", re.IGNORECASE)
 
 
@@ -108,13 +109,21 @@ def choose_scope(vocabulary: Vocabulary, spot: Spot, sentence: str) -> str | Non
     number_at = spot.quantity.start - spot.sentence[0]
     candidates = [
         m for m in spot.analysed.scopes
-        if m.end() <= number_at or not CLAUSE_BREAK.search(sentence, number_at, m.start())
+        if (m.end() <= number_at and _frames(sentence, m, number_at))
+        or (m.start() >= number_at and not CLAUSE_BREAK.search(sentence, number_at, m.start()))
     ]
     if candidates:
         best = min(candidates, key=lambda m: clause_distance(sentence, m.start(), m.end(), number_at))
         return _canonical_scope(vocabulary, best.group(0))
     in_headers = vocabulary.scopes.search(spot.headers) if spot.headers else None
     return _canonical_scope(vocabulary, in_headers.group(0)) if in_headers else None
+
+
+def _frames(sentence: str, scope: re.Match[str], number_at: int) -> bool:
+    """A place named before the number scopes it from its own clause, or from an earlier one
+    as a setting ("In Texas, phlebotomists earn..."), not as the subject of another statement
+    ("A few hospital systems prefer the AMT credential, and its exam gives you 2.5 hours")."""
+    return not CLAUSE_BREAK.search(sentence, scope.end(), number_at) or _SETTING_BEFORE.search(sentence, 0, scope.start()) is not None
 
 
 def _canonical_scope(vocabulary: Vocabulary, matched: str) -> str:

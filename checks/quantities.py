@@ -182,6 +182,8 @@ _CONNECTOR_RE = re.compile(
     re.I,
 )
 _COMPOUND_RE = re.compile(rf"{_SP}+(?:and{_SP}+)?", re.I)
+# "2h 30m", "2h30m": minutes glued to an "m" after hours ("m" alone is no unit: "$2m")
+_GLUED_MINUTES_RE = re.compile(rf"{_SP}*(?P<minutes>[0-5]?\d)m(?![A-Za-z])")
 
 _CUE_WINDOW = 40
 _CHANGE_WINDOW = 60
@@ -466,6 +468,10 @@ def _join_compound(text: str, first: _Side) -> _Reading | None:
     """ "1 hour and 45 minutes" as one duration in the smaller unit."""
     if first.unit not in _MINUTES or first.plus:
         return None
+    glued = _GLUED_MINUTES_RE.match(text, first.end) if first.unit == "hour" else None
+    if glued is not None:
+        total = first.value * 60 + int(glued["minutes"])
+        return _Reading(total, total, "minute", glued.end(), False, False)
     joint = _COMPOUND_RE.match(text, first.end)
     if joint is None:
         return None

@@ -230,7 +230,7 @@ def test_missing_top_level_section_has_no_line_to_point_at():
 
 def test_default_file_loads(default_facts):
     assert default_facts.version == "2026.11"
-    assert (len(default_facts.entities), len(default_facts.measures), len(default_facts.facts)) == (7, 15, 38)
+    assert (len(default_facts.entities), len(default_facts.measures), len(default_facts.facts)) == (13, 15, 38)
 
 
 # Every row of /work/shared/facts-reference.md except the CCMA topic table, which the

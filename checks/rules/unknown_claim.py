@@ -2,8 +2,9 @@
 Lists claims about a measure the fact file tracks for other entities of the same kind but not
 for this one, such as the share of phlebotomists employed in hospitals when only the medical
 assistants' share is a fact. Variants of a tracked figure (a state's salary, an average beside the tracked
-median, a maximum beside the typical range) and measures the file declares without any facts
-(exam fees, renewal intervals) are not listed: those are compared between pages instead.
+median, a maximum beside the typical range), measures the file declares without any facts
+(exam fees, renewal intervals) and entities it knows by name only, with no facts (the RMA) are
+not listed: those are compared within and between pages instead.
 
 ## Why is this bad?
 Nothing checks these numbers. They are not wrong as far as anyone knows, but the team should
@@ -35,8 +36,10 @@ SEVERITY = Severity.INFO
 
 def _tracked(context: "AuditContext", measure: str, entity: str) -> bool:
     """The measure has facts for entities of this one's kind (occupations, credentials); a
-    measure with no facts at all is only compared between pages."""
+    measure with no facts at all, or an entity known by name only, is only compared."""
     facts = context.facts
+    if not facts.has_facts(entity):
+        return False
     kind = facts.entity(entity).kind if facts.entity(entity) else None
     return any(fact.measure == measure and facts.entity(fact.entity).kind == kind for fact in facts.facts)
 
