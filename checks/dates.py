@@ -44,7 +44,7 @@ _DATE_SPAN = (
     rf"|(?P<year>{_YEAR})(?=\s*(?:$|[.;!?)\]|·•–—]))"
 )
 _CUE = (
-    r"(?P<cue>(?:medically\s+|expert[-\s]|last\s+)?reviewed|fact[-\s]?checked|last\s+checked|review\s+date|date\s+reviewed"
+    r"(?P<cue>(?:medically\s+|expert[-\s]|last\s+)?reviewed|fact[-\s]?checked|last\s+checked|(?:last\s+)?verified|review\s+date|date\s+reviewed"
     r"|(?:last\s+)?(?:updated|modified|revised|edited)(?:\s+(?:time|date))?|posted|published|(?:current|accurate)(?=\s+as\s+of))"
 )
 # Between the cue and the date: punctuation, "on", "in", "as of", or "by <name> on".
@@ -53,7 +53,7 @@ _LINK = (
     r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)?"  # "Monday, May 4, 2026"
 )
 # Substring tests are far cheaper than the phrase regex on the many blocks that date nothing.
-_CUE_STEMS = ("review", "updated", "modified", "revised", "edited", "posted", "published", "checked", "as of")
+_CUE_STEMS = ("review", "updated", "modified", "revised", "edited", "posted", "published", "checked", "verified", "as of")
 _PHRASE = re.compile(rf"\b{_CUE}{_LINK}(?:{_DATE_SPAN})", re.IGNORECASE)
 # "The test plan was updated in 2024" is about something else, unless it names the page.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:last\s+)?$", re.I)
@@ -104,7 +104,7 @@ _JSON_LD_ROLES = {
     "lastReviewed": "reviewed",
 }
 _ROLE_WORDS = (
-    (re.compile(r"review|fact[-\s]?check|checked|current|accurate", re.I), "reviewed"),
+    (re.compile(r"review|fact[-\s]?check|checked|verified|current|accurate", re.I), "reviewed"),
     (re.compile(r"updat|modif|revis|edited", re.I), "modified"),
     (re.compile(r"publish|posted|entry-date", re.I), "published"),
 )

@@ -639,7 +639,7 @@ def _resolve_headers(table: _Table) -> None:
         groups = [(cell, last) for cell, last in groups if last >= index]
         label = _row_label(row)
         text = label.pending.text if label is not None else None
-        if label is not None and label.rowspan > 1:
+        if label is not None and (label.rowspan > 1 or label.pending.element.get("scope") == "rowgroup"):
             # "<th rowspan=3>Exam</th><th>Questions</th>", then "<th>Fee</th>": "Exam Questions", "Exam Fee"
             groups.append((label, index + label.rowspan - 1))
             inner = next((c for c in row if c.is_header and c.column > label.column and _LETTER.search(c.pending.text)), None)

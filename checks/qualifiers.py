@@ -32,6 +32,8 @@ _EVERY_ONE = re.compile(
 _COMPARING = re.compile(r"\b(?:half|twice|thrice|times|quarter|third|just|nearly|almost|not|roughly|about)\s+$", re.IGNORECASE)
 # What follows a number stays its own up to a clause edge or a conjunction: in "less than
 # $35,020 and the highest 10% more than $57,830" the highest-10% cue is the next figure's.
+# "..., and its exam gives you": a new statement with its own subject ("..., with a median of" is not)
+_NEW_STATEMENT = re.compile(r";|,?\s(?:and|but|while|whereas|so|yet)\s", re.IGNORECASE)
 _SETTING_BEFORE = re.compile(r"\b(?:in|at|across|within|throughout|for)\s+(?:the\s+|a\s+|most\s+|many\s+)?$", re.IGNORECASE)
 _ATTACHED_END = re.compile(r"[(,;:]|\s[–—-]\s|\s(?:and|or|but|while|whereas)\s", re.IGNORECASE)
 
@@ -120,10 +122,11 @@ def choose_scope(vocabulary: Vocabulary, spot: Spot, sentence: str) -> str | Non
 
 
 def _frames(sentence: str, scope: re.Match[str], number_at: int) -> bool:
-    """A place named before the number scopes it from its own clause, or from an earlier one
-    as a setting ("In Texas, phlebotomists earn..."), not as the subject of another statement
-    ("A few hospital systems prefer the AMT credential, and its exam gives you 2.5 hours")."""
-    return not CLAUSE_BREAK.search(sentence, scope.end(), number_at) or _SETTING_BEFORE.search(sentence, 0, scope.start()) is not None
+    """A place named before the number scopes it from its own statement ("Outpatient care
+    centers pay best, with a median of $47,230"), or from an earlier one as a setting ("In
+    Texas, ..."), not as the subject of another statement ("A few hospital systems prefer the
+    AMT credential, and its exam gives you 2.5 hours")."""
+    return not _NEW_STATEMENT.search(sentence, scope.end(), number_at) or _SETTING_BEFORE.search(sentence, 0, scope.start()) is not None
 
 
 def _canonical_scope(vocabulary: Vocabulary, matched: str) -> str:

@@ -31,7 +31,8 @@ _RETAIL_PRICE = re.compile(r"\$\d{1,4}\.9[5-9]\b(?!\s*(?:/|per\b|an?\s+(?:hour|y
 _PAY_PERIOD = re.compile(r"\$[\d.,]+\s*(?:/\s*(?:hr|hour)\b|(?:an|per)\s+hour\b|hourly\b)", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
 _FIGURE_ASIDE = re.compile(r"\([^()]*\d[^()]*\)")
-_BARE_FIGURE = re.compile(r"\s*[~≈]?\s*\$?[\d.,]+\s*\+?\s*(?:%|[a-zA-Z]{0,8}\.?)\s*")
+# "180", "3 hrs", "20 capillary sticks": a stat card's figure, named by its caption
+_BARE_FIGURE = re.compile(r"\s*[~≈]?\s*\$?[\d.,]+\s*\+?\s*(?:%|[a-zA-Z]{0,12}\.?(?:\s[a-zA-Z]{1,12}\.?){0,2})\s*")
 
 
 @dataclass(slots=True)
@@ -70,10 +71,15 @@ def subjects(vocabulary: Vocabulary, text: str, confirmed: frozenset[str]) -> tu
     """The entities a heading or title is about, in the order it names them: its one entity,
     or one of each kind ("CPT Phlebotomy Exam Guide": the credential and the occupation it
     certifies, so an exam figure goes to the one and a wage to the other); none when it names
-    two of one kind ("CPT vs CCMA"), since then it is not about either alone."""
+    two of one kind ("CPT vs CCMA"), since then it is not about either alone, unless they
+    certify one occupation ("CMA vs RMA" is about medical assistants)."""
     named = tuple(dict.fromkeys(m.entity for m in vocabulary.mentions(text, confirmed) if m.entity))
     kinds = {vocabulary.kind_of(entity) for entity in named}
-    return named if len(kinds) == len(named) else ()
+    if len(kinds) == len(named):
+        return named
+    entities = [vocabulary.facts.entity(entity) for entity in named]
+    occupations = {entity.occupation if entity else None for entity in entities}
+    return (occupations.pop(),) if len(occupations) == 1 and None not in occupations else ()
 
 
 class BlockText:

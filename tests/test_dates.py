@@ -229,3 +229,8 @@ def test_a_source_line_dates_its_source_not_the_page():
         "</main></body></html>", "u",
     )
     assert document.dates == ()
+
+
+def test_a_verified_stamp_is_a_review_date():
+    document = parse_html("<html><body><main><p>Table last verified 11 May 2026</p></main></body></html>", "p.html")
+    assert [(d.role, d.value) for d in document.dates] == [("reviewed", date(2026, 5, 11))]

@@ -554,3 +554,46 @@ def test_a_span_is_a_scale_only_for_scores_and_counts(facts, body, expected):
 )
 def test_round_ten_phrasings(facts, body, expected):
     assert claims_of(facts, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a credential known by name only owns its column and its adjective, whatever the title names
+        ('<table><thead><tr><th></th><th>CMA (AAMA)</th><th>RMA (AMT)</th></tr></thead>'
+         "<tr><th>Questions</th><td>200</td><td>210</td></tr></table>",
+         {("cma_aama", "exam_questions", "total", 200, 200), ("rma_amt", "exam_questions", "total", 210, 210)}),
+        # a row group's header heads every row it spans
+        ('<table><thead><tr><th></th><th></th><th>CCMA (NHA)</th></tr></thead>'
+         '<tr><th rowspan="2">Exam</th><th>Questions</th><td>180</td></tr><tr><th>Time</th><td>2h 30m</td></tr></table>',
+         {("ccma", "exam_questions", "total", 180, 180), ("ccma", "exam_time_limit", "total", 150, 150)}),
+    ],
+)
+def test_name_only_credentials_row_groups_and_cards(facts, body, expected):
+    assert claims_of(facts, body) == expected
+
+
+def test_a_place_scopes_a_figure_only_from_its_own_statement(facts):
+    document = parse_html(page(
+        "<p>Outpatient care centers pay phlebotomists best, with a median of $47,230.</p>"
+        "<p>A few hospitals prefer the AMT credential, and the CCMA exam gives you 3 hours.</p>", title=TITLE), "p.html")
+    scopes = {c.low: c.scope for c in extract(document, facts).claims}
+    assert scopes == {47230: "outpatient care centers", 180: None}
+
+
+def test_a_stat_cards_figure_with_its_noun_takes_the_caption_beside_it(facts):
+    html = page(
+        '<div class="stat"><span class="n">20 capillary sticks</span><span class="l">required for NHA CPT eligibility</span></div>',
+        title=TITLE, head="<style>.stat .n { display: block; } .stat .l { display: block; }</style>",
+    )
+    claims = extract(parse_html(html, "p.html"), facts).claims
+    assert [(c.entity, c.measure, c.low) for c in claims] == [("cpt_nha", "eligibility_capillary", 20)]
+
+
+def test_a_title_naming_two_credentials_of_one_occupation_is_about_the_occupation(facts):
+    html = page(
+        "<h2>Outlook</h2><p>Employment is projected to grow from about 811,000 jobs in 2024 to 912,200 jobs in 2034.</p>",
+        title="CMA (AAMA) vs RMA: which credential?",
+    )
+    claims = extract(parse_html(html, "p.html"), facts).claims
+    assert {(c.entity, c.low) for c in claims} == {("medical_assistant", 811000), ("medical_assistant", 912200)}

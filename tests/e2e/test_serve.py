@@ -149,10 +149,12 @@ def test_the_api_needs_the_token_when_one_is_set(guarded_service, site):
 
 
 def test_clients_over_the_rate_limit_get_429_with_retry_after(guarded_service):
-    statuses = [guarded_service.get("/openapi.json").status_code for _ in range(6)]
-    assert 429 in statuses
-    limited = guarded_service.get("/openapi.json")
-    assert limited.status_code == 429 and int(limited.headers["retry-after"]) >= 1
+    # the burst is 3 and a token comes back each second: the refused response itself is read,
+    # since on a loaded machine a later request may find a token again
+    responses = (guarded_service.get("/openapi.json") for _ in range(8))
+    limited = next((response for response in responses if response.status_code == 429), None)
+    assert limited is not None
+    assert int(limited.headers["retry-after"]) >= 1
     assert limited.json()["error"]["code"] == "rate_limited"
     assert guarded_service.get("/healthz").status_code == 200
 
