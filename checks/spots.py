@@ -18,7 +18,8 @@ CARD_CAPTION_MAX_CHARS = 200
 CALL_TO_ACTION_MAX_CHARS = 200
 CLAUSE_BREAK = re.compile(r",\s|;\s|\s[–—-]\s|\)\s*,|\b(?:while|whereas|compared|but|versus|vs\.?)\b", re.IGNORECASE)
 TOTAL_LABEL = re.compile(
-    r"^\s*(?:(?:estimated|approximate|approx\.?|program|grand|net)\s+)?(?:total|sum|overall)\b", re.IGNORECASE
+    # "Total", "Grand total", "Scored items, total"
+    r"^\s*(?:(?:estimated|approximate|approx\.?|program|grand|net)\s+)?(?:total|sum|overall)\b|^[^,]{1,40},\s*total\s*$", re.IGNORECASE
 )
 # "$14.99", "$29.95 one-time": a shop price; a wage in cents comes with its period ("$20.99 per hour")
 # “Now it's $21.50 an hour for me,” said Marcus: one person's word, not a published figure

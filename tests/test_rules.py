@@ -200,6 +200,12 @@ def test_table_rows_that_do_not_sum_to_the_total(facts):
     assert any("add up to 156" in f.message for f in found), [f.message for f in found]
 
 
+def test_a_total_row_labelled_after_what_it_totals_is_named(facts):
+    table = TOPIC_TABLE.format(a=90, p=8).replace("<strong>Total</strong>", "Scored items, total")
+    messages = [f.message for f in findings_of(audit_html(facts, page(table)), "arithmetic")]
+    assert any("add up to 156" in m and "total row ('Scored items, total') says 150" in m for m in messages), messages
+
+
 def test_table_share_that_does_not_match_its_count(facts):
     result = audit_html(facts, page(TOPIC_TABLE.format(a=84, p=18)))
     messages = [f.message for f in findings_of(result, "arithmetic")]

@@ -116,10 +116,12 @@ def _sum_mismatch(url: str, cell: Block, values: list[float], total: float, unit
     suffix = "%" if unit == "percent" else ""
     shown = " + ".join(f"{format_number(v)}{suffix}" for v in values)
     header = f" in the {cell.column_header!r} column" if cell.column_header else ""
+    label = cell.row_header or ""
+    named = f" ({label!r})" if label and label.strip().lower() != "total" else ""
     yield _table_finding(
         url,
         cell,
-        f"The table's rows{header} add up to {format_number(stated)}{suffix} ({shown}), but its total row says "
+        f"The table's rows{header} add up to {format_number(stated)}{suffix} ({shown}), but its total row{named} says "
         f"{format_number(total)}{suffix}",
         "Correct the rows or the total so they agree",
         ("sum", cell.column_header or str(cell.column), format_number(total), format_number(stated)),
