@@ -27,6 +27,8 @@ _OF_THEM = re.compile(
 )
 # A new clause with its own verb: "3 hours to work through all 200 questions, so pace yourself at
 # a minute per question" - the pacing words there say nothing about the 3 hours.
+# "$800 to $2,000, usually including the exam fee": what a figure includes does not make it that
+_INCLUDED_BEFORE = re.compile(r"\b(?:including|includes|included|include)\s+(?:the\s+|your\s+|an?\s+)?$", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r";\s|,\s+(?:so|but|yet|while|whereas|plus)\s", re.IGNORECASE)
 # After the number a ", and" starts a clause of its own too ("the exam fee is $125, and many
 # programs fold it into tuition").
@@ -50,7 +52,7 @@ def choose_measure(vocabulary: Vocabulary, spot: Spot) -> Measure | None:
     best: tuple[tuple[int, int], Measure] | None = None
     for measure in vocabulary.measures_accepting(quantity.unit):
         exclude = vocabulary.excludes[measure.id]
-        if exclude is not None and exclude.search(window):
+        if exclude is not None and any(not _INCLUDED_BEFORE.search(window, 0, m.start()) for m in exclude.finditer(window)):
             continue
         score = _signal(vocabulary, measure, spot)
         if score is not None and (best is None or score > best[0]):

@@ -597,3 +597,8 @@ def test_a_title_naming_two_credentials_of_one_occupation_is_about_the_occupatio
     )
     claims = extract(parse_html(html, "p.html"), facts).claims
     assert {(c.entity, c.low) for c in claims} == {("medical_assistant", 811000), ("medical_assistant", 912200)}
+
+
+def test_what_a_figure_includes_does_not_exclude_it(facts):
+    body = "<p>Typical tuition for a phlebotomy program is $800 to $2,000, usually including the exam fee.</p>"
+    assert claims_of(facts, body) == {("phlebotomist", "program_cost", "value", 800, 2000)}
