@@ -72,10 +72,11 @@ _WITHDRAWN = re.compile(
 )
 # "a 70 on an AMT exam", "scored a 410 on the CPT": a score someone got, not a count
 _SCORE_ON = re.compile(r"\s+on\s+(?:an?|the|your|their|my)\s+(?:[\w()-]+\s+){0,3}?(?:exam|test)\b", re.IGNORECASE)
-# "390 / 500": the second number is the scale
-_OUT_OF_SLASH = re.compile(r"\d\s*/\s*$")
-# "(4 x 40 min)": one part of a product
-_TIMES_BEFORE = re.compile(r"\d\s*[x×]\s*$")
+# "390 / 500": the second number is the scale; "(4 x 40 min)": one part of a product
+_SECOND_OPERAND = re.compile(r"\d\s*[/x×]\s*$")
+OPERAND_WINDOW_CHARS = 8
+# What follows a correction's withdrawing words and states the figure that replaces it
+_REPLACEMENT_BREAK = re.compile(r"[;]|\s[–—]\s|\bbut\b|\bnow\b|\bactually\b|\bin fact\b")
 # "four segments of 50 questions each": one part's count
 _EACH_AFTER = re.compile(r"\s*(?:each|apiece)(?=\s*(?:[,.;:)]|$)|\s+(?:and|with|for|in|on|across)\b)", re.IGNORECASE)
 IMPLAUSIBLE_FACTOR = 10
@@ -251,7 +252,7 @@ def _withdrawn(spot: Spot) -> bool:
     """The figure a correction note withdraws: named after the withdrawing words in its own
     clause ("an earlier version said 2 hours; it is actually 90 min." withdraws the 2 hours)."""
     leading = spot.analysed.text[: spot.quantity.start - spot.sentence[0]]
-    clause = re.split(r"[;]|\s[–—]\s|\bbut\b|\bnow\b|\bactually\b|\bin fact\b", leading)[-1]
+    clause = _REPLACEMENT_BREAK.split(leading)[-1]
     return _WITHDRAWN.search(clause) is not None
 
 
@@ -262,8 +263,7 @@ def _states_something_else(page: Page, spot: Spot, measure: Measure) -> bool:
     counted = measure.unit in ("points", "count")
     return bool(
         _SCALE_BEFORE.search(spot.before)
-        or _OUT_OF_SLASH.search(spot.block.text, max(0, spot.quantity.start - 8), spot.quantity.start)
-        or _TIMES_BEFORE.search(spot.block.text, max(0, spot.quantity.start - 8), spot.quantity.start)
+        or _SECOND_OPERAND.search(spot.block.text, max(0, spot.quantity.start - OPERAND_WINDOW_CHARS), spot.quantity.start)
         or (counted and _SPAN_BEFORE.search(spot.before))
         or (counted and spot.quantity.noun is None and _SCORE_ON.match(spot.after))
         or (measure.unit == "count" and _EACH_AFTER.match(spot.after))

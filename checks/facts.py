@@ -128,8 +128,9 @@ class FactBase:
     """scopes are states and work settings that make a figure non-national ("in California",
     "in physician offices"); marketing lists phrases that mark a sentence as the site's own
     sales copy, whose numbers are never fact claims ("practice questions", "lifetime");
-    other_names are credentials the file does not track (RMA, NCMA): a number next to one is
-    about that credential, not about the nearest tracked entity."""
+    other_names are credentials and jobs the file does not track (CNA, CPC): a number next to one
+    is about that name, not about the nearest tracked entity. Entities without facts (the RMA) are
+    known by name only: their figures are compared, never checked."""
 
     version: str
     entities: tuple[Entity, ...]
@@ -141,10 +142,12 @@ class FactBase:
     other_names: tuple[str, ...] = ()
     historical: tuple[str, ...] = ()  # phrases of a sentence recounting the past ("back in 2020")
     _by_key: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _with_facts: set = field(default_factory=set, compare=False, hash=False, repr=False)
 
     def __post_init__(self) -> None:
         for fact in self.facts:
             self._by_key.setdefault((fact.entity, fact.measure), []).append(fact)
+            self._with_facts.add(fact.entity)
 
     def scope_name(self, written: str) -> str:
         """The name of the scope a spelling belongs to ("physicians' offices" -> "physician
@@ -163,7 +166,7 @@ class FactBase:
 
     def has_facts(self, entity_id: str) -> bool:
         """Whether the file holds any figure for this entity (the RMA is known by name only)."""
-        return any(entity == entity_id for entity, _ in self._by_key)
+        return entity_id in self._with_facts
 
     def facts_for(self, entity_id: str, measure_id: str) -> list[Fact]:
         """Every fact about this entity's measure, all qualifiers and scopes."""

@@ -25,10 +25,10 @@ _OF_THEM = re.compile(
     r"^(?:of\s+(?:them|these|those)\s+(?:are\s+|is\s+|were\s+)?|of\s+which\s+(?:are|is|were)\s+|(?:are|is|were)\s+)",
     re.IGNORECASE,
 )
-# A new clause with its own verb: "3 hours to work through all 200 questions, so pace yourself at
-# a minute per question" - the pacing words there say nothing about the 3 hours.
 # "$800 to $2,000, usually including the exam fee": what a figure includes does not make it that
 _INCLUDED_BEFORE = re.compile(r"\b(?:including|includes|included|include)\s+(?:the\s+|your\s+|an?\s+)?$", re.IGNORECASE)
+# A new clause with its own verb: "3 hours to work through all 200 questions, so pace yourself at
+# a minute per question" - the pacing words there say nothing about the 3 hours.
 _NEW_CLAUSE = re.compile(r";\s|,\s+(?:so|but|yet|while|whereas|plus)\s", re.IGNORECASE)
 # After the number a ", and" starts a clause of its own too ("the exam fee is $125, and many
 # programs fold it into tuition").
