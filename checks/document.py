@@ -52,6 +52,7 @@ _RECORDED_TAGS = frozenset({"title", "meta", "script", "style"})
 _NEEDS_A_LOOK = _BLOCK_LEVEL | _FURNITURE_TAGS | _FURNITURE_BY_POSITION | _RECORDED_TAGS | {"br"}
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
 _FURNITURE_WORDS = ("cookie", "consent", "gdpr", "breadcrumb")
+_AUTHOR_BOX_SUFFIXES = ("author-box", "author-bio", "author-description", "author-info", "author-card", "about-author", "about-the-author")
 _SIDEBAR_WORDS = ("sidebar", "widget", "related", "promo", "advert", "newsletter", "subscribe", "share", "toc")
 # hAtom/h-entry classes and the dateline classes common blog themes put on a post's date.
 _MICROFORMAT_DATE_CLASSES = frozenset({
@@ -567,6 +568,8 @@ def _is_furniture(element: Tag, name: str, in_content: bool) -> bool:
     classes = [token.lower() for token in attrs.get("class") or ()]
     if any(token == "sidebar" or token.startswith("sidebar-") for token in classes):
         return True  # <div class="sidebar">, not a theme's "content-sidebar-wrap"
+    if any(token.endswith(_AUTHOR_BOX_SUFFIXES) for token in classes):
+        return True  # "Priya has analyzed healthcare labor data for 9 years": the writer's bio
     words = " ".join(
         [attrs.get("id") or "", *classes, attrs.get("aria-label") or "", attrs.get("itemtype") or ""]
     ).lower()
@@ -637,12 +640,12 @@ def _resolve_headers(table: _Table) -> None:
         if index in header_rows:
             continue
         groups = [(cell, last) for cell, last in groups if last >= index]
-        label = _row_label(row)
+        label = _row_label(row, first_column=max((cell.column + cell.colspan for cell, _ in groups), default=0))
         text = label.pending.text if label is not None else None
         if label is not None and (label.rowspan > 1 or label.pending.element.get("scope") == "rowgroup"):
             # "<th rowspan=3>Exam</th><th>Questions</th>", then "<th>Fee</th>": "Exam Questions", "Exam Fee"
             groups.append((label, index + label.rowspan - 1))
-            inner = next((c for c in row if c.is_header and c.column > label.column and _LETTER.search(c.pending.text)), None)
+            inner = next((c for c in row if c.column > label.column and _reads_as_label(c)), None)
             label, text = (inner, f"{text} {inner.pending.text}") if inner is not None else (label, text)
         elif label is not None:
             above = [cell.pending.text for cell, _ in groups if cell.column < label.column]
@@ -687,15 +690,23 @@ def _is_bold(cell: _Cell) -> bool:
     return normalize_text(" ".join(tag.get_text() for tag in bold)) == cell.pending.text
 
 
-def _row_label(row: list[_Cell]) -> _Cell | None:
-    """The row's header cell: its first <th>, else a first-column cell that reads as a label."""
+def _row_label(row: list[_Cell], first_column: int = 0) -> _Cell | None:
+    """The row's header cell: its first <th>, else a cell in the first column that a row group
+    above leaves free, if it reads as a label."""
     for cell in row:
         if cell.is_header and _LETTER.search(cell.pending.text):
             return cell  # a <th> holding only a figure ("<th>$47,920</th>") is no label
     first = row[0] if row else None
-    if first is not None and first.column == 0 and (_LETTER.search(first.pending.text) or _YEAR_LABEL.fullmatch(first.pending.text)):
+    if first is not None and first.column == first_column and (_LETTER.search(first.pending.text) or _YEAR_LABEL.fullmatch(first.pending.text)):
         return first  # "Medical assistants | 12%", "2019-29 | 19%"
     return None
+
+
+def _reads_as_label(cell: _Cell) -> bool:
+    """Inside a row group: a <th> with words, or a data cell of words only ("<th rowspan=3>
+    Healthcare providers</th><td>Hospitals</td><td>38%</td>")."""
+    text = cell.pending.text
+    return bool(_LETTER.search(text)) and (cell.is_header or not _DIGIT.search(text))
 
 
 def _first_h1(blocks: tuple[Block, ...]) -> str:

@@ -11,6 +11,7 @@ from checks.spots import CLAUSE_BREAK, Page, Spot, clause_distance
 from checks.vocabulary import Mention
 
 SUBJECT_BONUS = 40
+SUBJECT_MAX_START = 20  # where a sentence's subject can begin: "The PBT", "Unlike the CPC, the"
 FOLLOWING_MENTION_CHARS = 30
 _PRONOUN = re.compile(r"\b(?:their|they|its|it)\b", re.IGNORECASE)
 _OPENS_WITH_PRONOUN = re.compile(r"\s*(?:its|it|this\s+(?:exam|test|credential))\b", re.IGNORECASE)
@@ -40,7 +41,7 @@ def choose_entity(page: Page, spot: Spot, measure: Measure) -> str | None:
         named_after = _named_right_after(page, candidates, sentence, spot.quantity.end - start, measure)
         if named_after is not None:
             return named_after.entity or None
-        nearest = _nearest(page, candidates, sentence, spot.quantity.start - start, measure)
+        nearest = _nearest(page, candidates, sentence, (spot.quantity.start - start, spot.quantity.end - start), measure)
         if not nearest or _kind_fits(page, nearest, measure):
             return nearest or None
         # "a phlebotomy program with at least 40 venipunctures" under "AMT RPT": the occupation
@@ -128,9 +129,25 @@ def _from_context(page: Page, spot: Spot, measure: Measure, fitting_only: bool =
         # nearest entity named ("Exam fee" in the "NHA CPT" column, a "Fee" row under "CMA exam
         # quick facts")
         known = next((e for e in close + far if page.vocabulary.kind_of(e) in kinds), None) if kinds else next(iter(close + far), None)
+    if known is None and kinds:
+        known = _sole_certifying_credential(page, far, measure)
     if fitting_only:
         return known
     return known or (close[0] if close else None)
+
+
+def _sole_certifying_credential(page: Page, far: list[str], measure: Measure) -> str | None:
+    """"120 questions, every one of them scored" in the recap of a phlebotomy page: the one
+    credential the page names that certifies an occupation of the headings or title and has
+    figures for the measure; a credential known by name only (the PBT) could own it as well."""
+    facts = page.vocabulary.facts
+    occupations = set(far)
+    certifying = {
+        e for e in page.entities_on_page()
+        if (entity := facts.entity(e)) is not None and entity.occupation in occupations
+        and (facts.facts_for(e, measure.id) or not facts.has_facts(e))
+    }
+    return certifying.pop() if len(certifying) == 1 else None
 
 
 def _name_only(page: Page, entity: str) -> bool:
@@ -193,31 +210,38 @@ def _antecedent(spot: Spot, earlier: list[Mention]) -> list[str]:
     return [subject.entity] if subject is not None and subject.entity else []
 
 
-def _nearest(page: Page, mentions: list[Mention], sentence: str, number_at: int, measure: Measure) -> str:
+def _nearest(page: Page, mentions: list[Mention], sentence: str, number: tuple[int, int], measure: Measure) -> str:
     """The closest mention, preferring entities the measure is known for, then entities of the
     kind it is known for ("the CPT phlebotomy exam": an exam time limit belongs to the
     credential, not the occupation)."""
     vocabulary = page.vocabulary
-
+    number_at = number[0]
     subject = min(mentions, key=lambda m: m.start)
     clause_start = number_at - len(CLAUSE_BREAK.split(sentence[:number_at])[-1])
     refers_back = bool(_PRONOUN.search(sentence, clause_start, number_at)) and not any(
         clause_start <= m.start < number_at + FOLLOWING_MENTION_CHARS for m in mentions
     )  # "... 4 to 8 months for phlebotomy": a name right after the figure still owns it
 
+    backed = any(m.entity and vocabulary.facts.facts_for(m.entity, measure.id) for m in mentions)
+
     def cost(mention: Mention) -> int:
-        distance = clause_distance(sentence, mention.start, mention.end, number_at)
+        distance = clause_distance(sentence, mention.start, mention.end, *number)
         if mention is subject and refers_back:
             return 0  # "Medical assistants earn more, but their training is longer: 9 months to 2 years"
-        if mention is subject and not mention.entity and mention.end <= number_at:
+        if mention is subject and not mention.entity and mention.end <= number_at and mention.start <= SUBJECT_MAX_START:
             # a sentence about another credential: "The PBT is the ASCP's counterpart to the NHA
-            # CPT, ... you answer 100 questions"
+            # CPT, ... you answer 100 questions"; not "Graduates who want to move into patient
+            # care technician roles can continue into the CPCT/A pathway"
             distance -= SUBJECT_BONUS
         if not mention.entity or vocabulary.facts.facts_for(mention.entity, measure.id):
             return distance
         kind_known = vocabulary.kind_of(mention.entity) in vocabulary.kinds_for(measure.id)
-        if kind_known and _name_only(page, mention.entity):
-            return distance  # "the 200-question RMA exam": no figures to pair with, but the kind that has them
+        if kind_known and (_name_only(page, mention.entity) or not backed):
+            # "the 200-question RMA exam": no figures to pair with, but the kind that has them;
+            # "patient care technician roles ... the CPCT/A pathway ... NHA's 135-question exam":
+            # with no name in the sentence that has the measure's figures, the credential still
+            # beats a name the fact file does not track
+            return distance
         return distance + (OTHER_KIND_PENALTY if not kind_known else UNKNOWN_PAIR_PENALTY)
 
     return min(mentions, key=cost).entity

@@ -83,6 +83,9 @@ IMPLAUSIBLE_FACTOR = 10
 QUESTION_MAX_CHARS = 160
 CARD_TITLE_MAX_CHARS = 60
 _DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[^\W\d_]+")
+_PARENTHESISED = re.compile(r"\([^)]*\)")
+NAME_ONLY_HEADER_WORDS = 2
 _SUMMED = re.compile(r"\d[^=]*=\s*$")
 _SUM_FOLLOWS = re.compile(r"\s*\(\s*[\d.,]+\s*\+\s*[\d.,]+")  # "7 credits (5 + 2)"
 _PLUS_AFTER = re.compile(r"\s*\+")
@@ -97,10 +100,12 @@ _INSTITUTION_OWNS = re.compile(
     re.IGNORECASE,
 )
 _PAGE_REFERENCE = re.compile(r"\b(?:p|pp|pg|page|pages)\.?\s*$", re.IGNORECASE)
-_NATIONAL = re.compile(r"\b(?:united states|u\.s\.|us|usa|national(?:ly)?|nationwide|all states)\b", re.IGNORECASE)
+_NATIONAL = re.compile(r"\b(?:united states|u\.s\.|us|usa|national(?:ly)?|nationwide|all (?:states|(?:work )?settings|industries|employers))\b", re.IGNORECASE)
 _SCALE_AFTER = re.compile(r"\s*(?:\(?scaled\)?\s+)?(?:score\s+)?(?:range|scale)\b", re.IGNORECASE)
 _DIFFERENCE_AFTER = re.compile(
-    r"\s*(?:(?:more|less|higher|lower)(?:\s+(?:per|a|an|each|every|on)?\s*(?:year|hour|month|average))?\s+than|ahead\s+of|behind|above\s+the|below\s+the)\b",
+    r"\s*(?:(?:more|less|higher|lower)(?:\s+(?:per|a|an|each|every|on)?\s*(?:year|hour|month|average))?\s+than|ahead\s+of|behind|above\s+the|below\s+the"
+    # "a $540 difference", "a $540-a-year gap", "a $1.25 hourly edge"
+    r"|(?:[\s-]+(?:a|an|per|each|every)[\s-]+(?:year|hour|month)|\s+(?:annual|yearly|hourly|pay|wage|salary))?[\s-]+(?:difference|gap|premium|edge|advantage))\b",
     re.IGNORECASE,
 )
 
@@ -291,8 +296,13 @@ def _implausible(facts: FactBase, entity: str, measure: Measure, low: float, hig
     """A figure ten times off every fact of its entity and measure is some other number that
     happens to sit near the measure's words ("the two jobs", "five minutes on a question",
     "scrubs cost $30 to $60", code 36415), not a wrong figure for it: typos and mix-ups land
-    within a few times the truth."""
-    values = [v for fact in facts.facts_for(entity, measure.id) for v in (fact.low, fact.high) if v > 0]
+    within a few times the truth. An entity with no facts of the measure is held to those of its
+    kind ("two jobs come up again and again" is no occupation's employment)."""
+    known = facts.facts_for(entity, measure.id)
+    if not known:
+        kind = facts.entity(entity)
+        known = facts.facts_of_kind(kind.kind, measure.id) if kind else []
+    values = [v for fact in known for v in (fact.low, fact.high) if v > 0]
     if not values:
         return False
     return high * IMPLAUSIBLE_FACTOR < min(values) or low > max(values) * IMPLAUSIBLE_FACTOR
@@ -353,11 +363,27 @@ def _is_course_code(vocabulary: Vocabulary, page: Page, spot: Spot) -> bool:
 
 
 def _tables_with_entity_columns(page: Page) -> frozenset[int]:
-    return frozenset(
-        b.table
-        for b in page.document.blocks
-        if b.kind == "table_cell" and b.table is not None and b.column and b.column_header and page.entity_named(b.column_header)
-    )
+    """Tables with a column per entity ("Medical Assistant | Lab Assistant"): two columns whose
+    headers name entities, or one whose header is little more than the name. One "Share of
+    phlebotomist jobs" column in a work-setting table describes its figures, not whose they are."""
+    named: dict[int, set[int]] = {}
+    headed: set[int] = set()
+    for b in page.document.blocks:
+        if b.kind == "table_cell" and b.table is not None and b.column and b.column_header and page.entity_named(b.column_header):
+            named.setdefault(b.table, set()).add(b.column)
+            if _names_little_else(page, b.column_header):
+                headed.add(b.table)
+    return frozenset(table for table, columns in named.items() if len(columns) >= 2 or table in headed)
+
+
+def _names_little_else(page: Page, header: str) -> bool:
+    """"Phlebotomist pay", "CCMA exam (NHA)": at most two words besides the names."""
+    rest, end = [], 0
+    for mention in page.vocabulary.mentions(header, page.confirmed):
+        rest.append(header[end : mention.start])
+        end = max(end, mention.end)
+    rest.append(header[end:])
+    return len(_WORD.findall(_PARENTHESISED.sub(" ", " ".join(rest)))) <= NAME_ONLY_HEADER_WORDS
 
 
 def _table_descriptions(blocks: tuple[Block, ...], intros: dict[int, str]) -> dict[int, tuple[str, ...]]:
@@ -421,12 +447,12 @@ def _is_breakdown_row(vocabulary: Vocabulary, measure: Measure, block: Block, pa
     if block.kind != "table_cell" or not block.row_header:
         return False
     label, confirmed = block.row_header, page.confirmed
+    if _NATIONAL.search(label) or (vocabulary.scopes is not None and vocabulary.scopes.search(label)):
+        return False  # a row per place ("Texas | $38,000", "Hospitals | 38%") states the figure there
     if block.table in page.totalled and not TOTAL_LABEL.match(label):
         return True  # rows above a "Total" row are its parts ("Tuition", "Registration fee")
     if vocabulary.mentions(label, confirmed) or vocabulary.mentions(block.column_header or "", confirmed):
         return False
-    if _NATIONAL.search(label) or (vocabulary.scopes is not None and vocabulary.scopes.search(label)):
-        return False  # a row per place ("Texas | $38,000") states the figure there
     cues = vocabulary.cues[measure.id]
     if (cues is not None and cues.search(label)) or has_noun(vocabulary, measure, label):
         return False

@@ -143,10 +143,13 @@ class FactBase:
     historical: tuple[str, ...] = ()  # phrases of a sentence recounting the past ("back in 2020")
     _by_key: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
     _with_facts: set = field(default_factory=set, compare=False, hash=False, repr=False)
+    _by_kind: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def __post_init__(self) -> None:
+        kinds = {entity.id: entity.kind for entity in self.entities}
         for fact in self.facts:
             self._by_key.setdefault((fact.entity, fact.measure), []).append(fact)
+            self._by_kind.setdefault((kinds.get(fact.entity), fact.measure), []).append(fact)
             self._with_facts.add(fact.entity)
 
     def scope_name(self, written: str) -> str:
@@ -171,6 +174,10 @@ class FactBase:
     def facts_for(self, entity_id: str, measure_id: str) -> list[Fact]:
         """Every fact about this entity's measure, all qualifiers and scopes."""
         return self._by_key.get((entity_id, measure_id), [])
+
+    def facts_of_kind(self, kind: str, measure_id: str) -> list[Fact]:
+        """Every fact about this measure for any entity of this kind (every occupation's employment)."""
+        return self._by_kind.get((kind, measure_id), [])
 
     def overdue(self, today: date) -> list[Fact]:
         return [fact for fact in self.facts if fact.review_by < today]

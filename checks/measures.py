@@ -17,6 +17,7 @@ TOPIC_AFTER_CHARS = 30
 _PARALLEL_CLAUSE = re.compile(r"(?:;|,\s+(?:while|whereas|and|but))\s+[^;,]{1,60}$", re.IGNORECASE)
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.;!)]|$)")
 _KEY_VALUE = re.compile(r"\s*[^:.;\n]{1,40}:\s*[^:;\n]{1,40}?\s*")
+_EXTENT_VERB_BEFORE = re.compile(r"\b(?:runs?|lasts?)\s+(?:about\s+|roughly\s+|just\s+(?:over|under)\s+)?$", re.IGNORECASE)
 _GIVEN_FOR_AFTER = re.compile(r"\s+for\s+\S", re.IGNORECASE)
 _COUNTED_BEFORE = re.compile(r"\d[\d,]*\+?\s+((?:[A-Za-z][\w-]*\s+){0,3}[A-Za-z][\w-]*)\s*$")
 _LEADING_FIGURE = re.compile(r"^[\d.,$\s]+")
@@ -25,8 +26,13 @@ _OF_THEM = re.compile(
     r"^(?:of\s+(?:them|these|those)\s+(?:are\s+|is\s+|were\s+)?|of\s+which\s+(?:are|is|were)\s+|(?:are|is|were)\s+)",
     re.IGNORECASE,
 )
-# "$800 to $2,000, usually including the exam fee": what a figure includes does not make it that
-_INCLUDED_BEFORE = re.compile(r"\b(?:including|includes|included|include)\s+(?:the\s+|your\s+|an?\s+)?$", re.IGNORECASE)
+# "$800 to $2,000, usually including the exam fee", "12 to 18 months from the first class to the
+# externship sign-off": what a figure includes, or runs up to, does not make it that
+_INCLUDED_BEFORE = re.compile(
+    r"\b(?:including|includes|included|include)\s+(?:the\s+|your\s+|an?\s+)?$"
+    r"|(?:\b(?:through|until)|\bfrom\s[^,;]{1,60}?\sto)\s+(?:the|an?)\s+$",
+    re.IGNORECASE,
+)
 # A new clause with its own verb: "3 hours to work through all 200 questions, so pace yourself at
 # a minute per question" - the pacing words there say nothing about the 3 hours.
 _NEW_CLAUSE = re.compile(r";\s|,\s+(?:so|but|yet|while|whereas|plus)\s", re.IGNORECASE)
@@ -116,6 +122,8 @@ def _cued_signal(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> tuple[
     rank = _cue_rank(vocabulary, measure, spot)
     if rank is None and _asked_in_heading(vocabulary, measure, spot):
         return (1, 0)  # an FAQ answer: "How long does medical assistant school take?" / "Anywhere from..."
+    if rank is None and _EXTENT_VERB_BEFORE.search(spot.before) and _subject_has_measure(vocabulary, measure, spot):
+        return (1, 0)  # "The CCMA runs two hours and forty minutes": the credential's own extent
     if rank is None and measure.unit == "usd_year" and quantity.per in ("hour", "year") and (
         _names_entity(spot) or _said_earlier_in_block(vocabulary, measure, spot)
     ):
@@ -156,6 +164,24 @@ def _count_of_parallel_clause(spot: Spot) -> str | None:
     return counted.group(1) if counted else None
 
 
+def _counts_something_else(vocabulary: Vocabulary, measure: Measure, quantity: Quantity) -> bool:
+    """The count names its own plural noun ("34 units", not "200 multiple-choice"), one the
+    measure does not count and no qualifier of it."""
+    noun = quantity.noun or ""
+    return noun.endswith("s") and not names_a_qualifier(vocabulary, measure, quantity.text)
+
+
+def _subject_has_measure(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> bool:
+    """The clause before the figure names an entity the fact file holds this measure for."""
+    leading = spot.analysed.text[: spot.quantity.start - spot.sentence[0]]
+    clause_start = len(leading) - len(clauses_before(leading, 1))
+    return any(
+        m.entity and clause_start <= m.start and vocabulary.facts.facts_for(m.entity, measure.id)
+        for m in spot.analysed.mentions
+        if m.end <= len(leading)
+    )
+
+
 def _said_earlier_in_block(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> bool:
     cues = vocabulary.cues[measure.id]
     return cues is not None and cues.search(spot.block.text[: spot.sentence[0]]) is not None
@@ -179,8 +205,8 @@ def _count_signal(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> tuple
         return ranked
     if quantity.noun and cued is not None and _counts_entities(vocabulary, measure, spot):
         return ranked  # "764,400 medical assistants were employed"
-    if spot.headers and has_noun(vocabulary, measure, spot.headers):
-        return ranked
+    if spot.headers and has_noun(vocabulary, measure, spot.headers) and not _counts_something_else(vocabulary, measure, quantity):
+        return ranked  # not "34 units" in an "Item | Cost" table
     following = _OF_THEM.sub("", (_LEADING_FIGURE.sub("", quantity.text) + spot.after).lstrip())
     qualified = any(p is not None and p.match(following) for _, p in vocabulary.qualifier_cues[measure.id])
     if qualified and has_noun(vocabulary, measure, spot.analysed.text):

@@ -78,7 +78,7 @@ _WORD_MULTIPLIERS = {"hundred": 100, "dozen": 12}
 _MAX_DIGITS = 15
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMBER = (
-    rf"(?P<neg>(?<![^\s(])[-−])?(?P<cur>\$\$?{_SP}?)?(?<![\w#.,/:])(?<![A-Za-z]-)(?<![A-Za-z]\()"
+    rf"(?P<neg>(?<![^\s(])[-−])?(?P<cur>\$\$?{_SP}?)?(?<![\w#.,/:])(?:(?<![A-Za-z]-)|(?<=\bto-))(?<![A-Za-z]\()"
     rf"(?P<digits>{_DIGITS})(?![\d]|[.,]\d)(?P<tail>(?:[:/]\d+)+)?(?P<glued>[A-Za-z]+)?"
 )
 
@@ -138,6 +138,7 @@ _ONE_UNIT_RE = re.compile(
 )
 # "$43.7K", "1.2 million": a figure rounded to its multiplier's place
 _ROUNDED_BY_MULTIPLIER = re.compile(rf"\d(?:{_SP}*[kKmM]\b|{_SP}*bn\b|{_SP}+(?:thousand|million|billion)\b)", re.I)
+_WORD_REMAINDER_RE = re.compile(rf"{_SP}+(?:and{_SP}+)?(?P<words>{_WORD_NUMBER})", re.I)
 _MULTIPLIER_RE = re.compile(rf"{_SP}+(thousand|million|billion)(?!\w)", re.I)
 _COUNT_MULTIPLIERS = frozenset({"k"})  # "112.3k new jobs"; "m" and "b" only after "$"
 _MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "k": 1e3, "m": 1e6, "b": 1e9, "bn": 1e9}
@@ -176,7 +177,7 @@ _PER_RE = re.compile(
 )
 
 _CONNECTOR_RE = re.compile(
-    rf"{_SP}*(?:[-–—]|(?<=\s)(?:to|through|thru)(?=\s)|(?<=\s)(?P<conj>and|&)(?=\s)){_SP}*"
+    rf"{_SP}*(?:-to-|[-–—]|(?<=\s)(?:to|through|thru)(?=\s)|(?<=\s)(?P<conj>and|&)(?=\s)){_SP}*"
     rf"(?:(?:(?P<upper>as{_SP}+(?:high|long|much|many){_SP}+as|up{_SP}+to)"
     rf"|(?P<approx>about|around|approximately|roughly)){_SP}+)?",
     re.I,
@@ -376,6 +377,9 @@ def _read_side(text: str, start: int) -> tuple[_Side | None, int]:
     multiplier = _MULTIPLIER_RE.match(text, end)
     if multiplier is not None:
         value, end = value * _MULTIPLIERS[multiplier[1].lower()], multiplier.end()
+        remainder = _WORD_REMAINDER_RE.match(text, end) if in_words else None
+        if remainder is not None:  # "thirty-five thousand twenty", "112 thousand three hundred"
+            value, end = value + _word_value(remainder["words"]), remainder.end()
     plus, end = _read_plus(text, end)
     if unit is None:
         unit, end = _read_unit(text, end)

@@ -18,8 +18,10 @@ CARD_CAPTION_MAX_CHARS = 200
 CALL_TO_ACTION_MAX_CHARS = 200
 CLAUSE_BREAK = re.compile(r",\s|;\s|\s[–—-]\s|\)\s*,|\b(?:while|whereas|compared|but|versus|vs\.?)\b", re.IGNORECASE)
 TOTAL_LABEL = re.compile(
-    # "Total", "Grand total", "Scored items, total"
-    r"^\s*(?:(?:estimated|approximate|approx\.?|program|grand|net)\s+)?(?:total|sum|overall)\b|^[^,]{1,40},\s*total\s*$", re.IGNORECASE
+    # "Total", "Grand total", "Scored items, total", "All settings" (not "All other settings")
+    r"^\s*(?:(?:estimated|approximate|approx\.?|program|grand|net)\s+)?(?:total|sum|overall)\b|^[^,]{1,40},\s*total\s*$"
+    r"|^\s*all\s+(?!others?\b)[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?\s*$",
+    re.IGNORECASE,
 )
 # "$14.99", "$29.95 one-time": a shop price; a wage in cents comes with its period ("$20.99 per hour")
 # “Now it's $21.50 an hour for me,” said Marcus: one person's word, not a published figure
@@ -48,6 +50,14 @@ class Page:
     past_tables: frozenset[int] = frozenset()  # tables introduced as history
     _named: dict[str, str | None] = field(default_factory=dict)
     _subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _on_page: frozenset[str] | None = None
+
+    def entities_on_page(self) -> frozenset[str]:
+        """Every entity the page names anywhere; computed once, when first asked."""
+        if self._on_page is None:
+            texts = (self.document.title, *(block.text for block in self.document.blocks))
+            self._on_page = frozenset(m.entity for text in texts for m in self.vocabulary.mentions(text, self.confirmed) if m.entity)
+        return self._on_page
 
     def names_other(self, text: str) -> bool:
         """Whether text names something the fact file does not track ("RMA (AMT)", "CNA")."""
@@ -268,8 +278,9 @@ def clauses_before(text: str, count: int) -> str:
     return text[breaks[-count].end() :] if len(breaks) >= count else text
 
 
-def clause_distance(sentence: str, start: int, end: int, number_at: int) -> int:
-    """Characters between a phrase and the number, plus a penalty per clause boundary crossed."""
-    low, high = (end, number_at) if end <= number_at else (number_at, start)
+def clause_distance(sentence: str, start: int, end: int, number_at: int, number_end: int | None = None) -> int:
+    """Characters between a phrase and the number (its end, for a phrase after it: "the
+    200-question RMA exam"), plus a penalty per clause boundary crossed."""
+    low, high = (end, number_at) if end <= number_at else (number_at if number_end is None else number_end, start)
     between = sentence[low:high]
     return (high - low) + CLAUSE_PENALTY * len(CLAUSE_BREAK.findall(between))

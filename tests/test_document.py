@@ -325,6 +325,17 @@ def test_colspan_and_rowspan_place_cells_in_the_right_columns():
     assert only(document, "Items").column == 1
 
 
+def test_a_row_group_heads_the_word_cells_of_every_row_it_spans():
+    document = article(
+        "<table><thead><tr><th>Sector</th><th>Setting</th><th>Share</th></tr></thead><tbody>"
+        "<tr><th scope='rowgroup' rowspan='2'>Providers</th><td>Hospitals</td><td>38%</td></tr>"
+        "<tr><td>Physician offices</td><td>12%</td></tr><tr><td>Labs</td><td>29%</td></tr></tbody></table>"
+    )
+    assert only(document, "38%").row_header == "Providers Hospitals"
+    assert only(document, "12%").row_header == "Providers Physician offices"
+    assert only(document, "29%").row_header == "Labs"  # past the group, the first column labels the row again
+
+
 def test_nested_tables_number_their_own_cells_and_a_cell_holding_a_table_is_layout():
     document = article(
         "<table><tr><td>Outer <table><tr><td>Key</td><td>Inner 5</td></tr></table></td><td>Outer 2</td></tr></table>"
@@ -432,6 +443,9 @@ def test_hidden_inline_text_does_not_split_the_words_around_it(container):
         "<div class='gdpr-popup'><p>G-12345</p></div>",
         "<ol class='breadcrumbs'><li>G-12345</li></ol>",
         "<div aria-label='Breadcrumb'>G-12345</div>",
+        "<div class='entry-author-description author-bio'><p>G-12345</p></div>",
+        "<section class='author-box'><p>G-12345</p></section>",
+        "<div class='td-author-description'>G-12345</div>",
     ],
 )
 def test_page_furniture_is_dropped(furniture):

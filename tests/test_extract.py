@@ -272,6 +272,25 @@ def test_round_seven_traps_are_not_claims(facts, body):
     assert not any(c[3] in (3, 2, 5, 30, 60, 7, 84, 200) for c in claims), claims
 
 
+def test_a_credential_without_this_measure_still_beats_an_untracked_name(facts):
+    body = (
+        "<p>Graduates who want to move into patient care technician roles can continue into the CPCT/A pathway, "
+        "which prepares them for NHA's 135-question certification exam.</p>"
+    )
+    assert ("cpct_nha", "exam_questions", "total", 135, 135) in claims_of(facts, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>If you want to start working in healthcare quickly, two jobs come up again and again: phlebotomy technician and CNA.</p>",
+        "<p>Phlebotomists: three jobs in one hospital wing is plenty.</p>",
+    ],
+)
+def test_a_count_far_below_its_kind_is_not_the_measure(facts, body):
+    assert not any(c[1] == "employment" for c in claims_of(facts, body)), claims_of(facts, body)
+
+
 @pytest.mark.parametrize(
     "body, expected",
     [
@@ -602,3 +621,52 @@ def test_a_title_naming_two_credentials_of_one_occupation_is_about_the_occupatio
 def test_what_a_figure_includes_does_not_exclude_it(facts):
     body = "<p>Typical tuition for a phlebotomy program is $800 to $2,000, usually including the exam fee.</p>"
     assert claims_of(facts, body) == {("phlebotomist", "program_cost", "value", 800, 2000)}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<p>Most phlebotomy programs take 12 to 18 months from the first class to the externship sign-off.</p>",
+         {("phlebotomist", "training_length", "typical", 12, 18)}),
+        ("<p>Most phlebotomy programs take 4 to 8 months, through the externship.</p>",
+         {("phlebotomist", "training_length", "typical", 4, 8)}),
+        ("<p>The phlebotomy externship alone takes 1 to 2 months.</p>", set()),
+        ("<p>Paid $125 for the exam through my school.</p>", set()),
+    ],
+)
+def test_what_a_figure_runs_up_to_does_not_exclude_it(facts, body, expected):
+    assert claims_of(facts, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<p>The CCMA runs two hours and forty minutes, so pacing matters.</p>", {("ccma", "exam_time_limit", "total", 160, 160)}),
+        ("<p>The CPT phlebotomy exam lasts about 2 hours.</p>", {("cpt_nha", "exam_time_limit", "total", 120, 120)}),
+        ("<p>Our open house runs two hours and covers the CCMA.</p>", set()),
+    ],
+)
+def test_a_credential_that_runs_or_lasts_states_its_time_limit(facts, body, expected):
+    assert claims_of(facts, body) == expected
+
+
+def test_a_name_after_a_number_adjective_owns_the_number(facts):
+    body = "<p>Compare the CMA (AAMA) and the 210-question RMA exam before you book.</p>"
+    assert ("rma_amt", "exam_questions", "total", 210, 210) in claims_of(facts, body)
+
+
+def test_an_exam_figure_on_an_occupation_page_goes_to_the_one_credential_it_names(facts):
+    html = page(
+        "<h2>The exam</h2><p>The NHA CPT is the credential most phlebotomy students sit.</p>"
+        "<h3>Quick recap</h3><ul><li>120 questions, every one of them scored</li></ul>",
+        title="7 numbers every phlebotomy student should know",
+    )
+    claims = {(c.entity, c.measure, c.qualifier, c.low) for c in extract(parse_html(html, "p.html"), facts).claims}
+    assert ("cpt_nha", "exam_questions", "scored", 120) in claims
+    two = html.replace("The NHA CPT is", "The NHA CPT and the ASCP PBT are")
+    assert not any(c.measure == "exam_questions" for c in extract(parse_html(two, "p.html"), facts).claims)
+
+
+def test_a_count_with_its_own_noun_is_not_what_an_item_header_counts(facts):
+    body = "<table><tr><th>Item</th><th>Cost</th></tr><tr><td>Enrollment fees (34 units at $46 per unit)</td><td>$1,564</td></tr></table>"
+    assert not any(c[1] == "exam_questions" for c in claims_of(facts, "<h2>CCMA program costs</h2>" + body))

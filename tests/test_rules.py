@@ -234,6 +234,18 @@ def test_wrong_stated_difference(facts):
     assert found and "$1,540" in found[0].message
 
 
+@pytest.mark.parametrize(
+    ("phrase", "wrong"),
+    [("a $640 difference", True), ("a $540 difference", False), ("a $640-a-year gap", True), ("a $640 pay gap", True), ("a $540 yearly edge", False)],
+)
+def test_a_difference_named_after_the_amount(facts, phrase, wrong):
+    body = f"<figure><figcaption>Median pay, May 2024: phlebotomists $43,660; medical assistants $44,200, {phrase}.</figcaption></figure>"
+    found = findings_of(audit_html(facts, page(body)), "arithmetic")
+    assert bool(found) == wrong, [f.message for f in found]
+    if wrong:
+        assert found[0].hint.endswith("to $540")
+
+
 def test_right_stated_difference(facts):
     body = "<p>Medical assistants earned a median $44,200 while phlebotomists earned $43,660, a difference of about $540 per year.</p>"
     assert rules_fired(audit_html(facts, page(body))) == []
@@ -261,6 +273,28 @@ def test_an_estimated_total_row_is_a_total_row(facts):
     )
     found = findings_of(audit_html(facts, page(body)), "arithmetic")
     assert found and "2,014" in found[0].message
+
+
+SETTING_TABLE = """<h2>Phlebotomist pay by work setting</h2><table>
+<thead><tr><th>Sector</th><th>Work setting</th><th>Share of phlebotomist jobs</th><th>Median annual</th><th>Median hourly</th></tr></thead>
+<tbody><tr><th scope="rowgroup" rowspan="2">Healthcare providers</th><td>Hospitals</td><td>{share}%</td><td>$42,990</td><td>{hourly}</td></tr>
+<tr><td>Outpatient care centers</td><td>14%</td><td>$47,230</td><td>$22.71</td></tr>
+<tr><th>Labs</th><td>Medical and diagnostic laboratories</td><td>48%</td><td>$44,950</td><td>$21.61</td></tr></tbody>
+<tfoot><tr><th colspan="2">All settings</th><td>100%</td><td>$43,660</td><td>$20.99</td></tr></tfoot></table>"""
+
+
+def test_an_all_settings_row_totals_the_shares_but_not_the_medians(facts):
+    messages = [f.message for f in findings_of(audit_html(facts, page(SETTING_TABLE.format(share=34, hourly="$20.67"))), "arithmetic")]
+    assert messages == ["The table's rows in the 'Share of phlebotomist jobs' column add up to 96% (34% + 14% + 48%), but its total row ('All settings') says 100%"]
+
+
+def test_a_work_setting_row_pairs_its_hourly_and_annual_medians(facts):
+    messages = [f.message for f in findings_of(audit_html(facts, page(SETTING_TABLE.format(share=38, hourly="$21.67"))), "arithmetic")]
+    assert len(messages) == 1 and "`$21.67` × 2,080 hours is $45,074 a year, not `$42,990`" in messages[0], messages
+
+
+def test_a_consistent_work_setting_table_is_clean(facts):
+    assert rules_fired(audit_html(facts, page(SETTING_TABLE.format(share=38, hourly="$20.67")))) == []
 
 
 STATE_TABLE = (
@@ -511,7 +545,7 @@ def test_a_difference_between_hourly_rates_is_per_hour(facts, stated, wrong):
     found = findings_of(audit_html(facts, page(body)), "arithmetic")
     assert bool(found) == wrong, [f.message for f in found]
     if wrong:
-        assert "differ by 0.26" in found[0].message
+        assert "differ by $0.26" in found[0].message and found[0].hint == f"Change `{stated}` to $0.26"
 
 
 def test_a_yearly_wage_a_few_dollars_off_is_wrong(facts):

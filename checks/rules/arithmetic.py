@@ -45,6 +45,7 @@ APPROXIMATE_DIFFERENCE_SHARE = 0.1
 HOURLY_DIFFERENCE_CEILING = 20.0  # "$1.25 more an hour"; a gap of $540 is a year's
 _CHANGE_OPENS = re.compile(r"\s*\(\s*[+\-−]\s*")
 _JOINED_BY_TO = re.compile(r"(?:\s+in\s+\d{4})?\s+to\s+", re.IGNORECASE)
+_AVERAGE_HEADER = re.compile(r"\b(?:median|average|avg|mean|typical|hourly|rate|per\s+(?:hour|week|month|year))\b", re.I)
 _TABLE_CELL_STEP = re.compile(r" > t[dh](?::nth-of-type\(\d+\))?$")
 
 
@@ -97,9 +98,17 @@ def _check_table(url: str, cells: list[Block]) -> Iterator[Finding]:
         if total is None or not parts or any(p is None or p[1] != total[1] for p in parts):
             continue
         values = [p[0] for p in parts]
+        if not _is_additive(total_cell.column_header, values, total[0]):
+            continue
         columns[column] = (values, total[0], total[1])
         yield from _sum_mismatch(url, total_cell, values, total[0], total[1])
     yield from _share_mismatch(url, part_rows, columns)
+
+
+def _is_additive(header: str | None, values: list[float], total: float) -> bool:
+    """A column its total row sums: not medians or rates ("All settings | $43,660" under "Median
+    annual" is the median of all settings), and never a total below one of its parts."""
+    return not _AVERAGE_HEADER.search(header or "") and total >= max(values)
 
 
 def _is_total_row(row: dict[int, Block]) -> bool:
@@ -338,10 +347,10 @@ def _scoped_difference_finding(difference: StatedDifference, claim: Claim, fact:
     stated = f"`{difference.evidence.matched}`"
     message = (
         f"The stated difference {stated} does not match {quoted(claim)} for {claim.scope} and the national "
-        f"{format_value(fact.low, fact.high, fact.unit)} ({fact.source.title}), which differ by {format_number(round(actual, 2))}"
+        f"{format_value(fact.low, fact.high, fact.unit)} ({fact.source.title}), which differ by {_like_stated(actual, difference)}"
     )
     return Finding(
-        NAME, SEVERITY, message, difference.evidence.url, f"Change {stated} to {format_number(round(actual, 2))}",
+        NAME, SEVERITY, message, difference.evidence.url, f"Change {stated} to {_like_stated(actual, difference)}",
         claims=(claim,), fact=fact, fingerprint_basis=("difference", difference.measure, format_number(difference.low)),
         location=difference.evidence,
     )
@@ -362,14 +371,21 @@ def _difference_against_facts(context: "AuditContext", difference: StatedDiffere
     names = [context.facts.entity(f.entity).aliases[0] for f in facts]
     message = (
         f"The stated difference {stated} does not match the facts: {names[0]} {format_value(first.low, first.high, first.unit)} "
-        f"and {names[1]} {format_value(second.low, second.high, second.unit)} differ by {format_number(round(actual, 2))} "
+        f"and {names[1]} {format_value(second.low, second.high, second.unit)} differ by {_like_stated(actual, difference)} "
         f"({first.source.title})"
     )
     return Finding(
-        NAME, SEVERITY, message, difference.evidence.url, f"Change {stated} to {format_number(round(actual, 2))}",
+        NAME, SEVERITY, message, difference.evidence.url, f"Change {stated} to {_like_stated(actual, difference)}",
         fact=first, fingerprint_basis=("difference", difference.measure, format_number(difference.low)),
         location=difference.evidence,
     )
+
+
+def _like_stated(amount: float, difference: StatedDifference) -> str:
+    """The right difference written as the page wrote its own: "$540" for "$640", "5%" for "7%"."""
+    written = difference.evidence.matched.strip()
+    number = format_number(round(amount, 2))
+    return f"{'$' if written.startswith('$') else ''}{number}{'%' if written.endswith('%') else ''}"
 
 
 def _close(gap: float, difference: StatedDifference) -> bool:
@@ -402,14 +418,14 @@ def _difference_finding(context: "AuditContext", difference: StatedDifference, p
     stated = f"`{difference.evidence.matched}`"
     message = (
         f"The stated difference {stated} does not match {quoted(first)} and {quoted(second)}, "
-        f"which differ by {format_number(round(actual, 2))}"
+        f"which differ by {_like_stated(actual, difference)}"
     )
     return Finding(
         NAME,
         SEVERITY,
         message,
         difference.evidence.url,
-        f"Change {stated} to {format_number(round(actual, 2))}",
+        f"Change {stated} to {_like_stated(actual, difference)}",
         claims=(first, second),
         fingerprint_basis=("difference", difference.measure, format_number(difference.low)),
         location=difference.evidence,
