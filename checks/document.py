@@ -117,7 +117,7 @@ def parse_html(html: str, url: str) -> Document:
     """Parse a decoded page into a Document; raises AuditInputError for markup too deep to walk."""
     try:
         soup = BeautifulSoup(html, "lxml")
-        walk = _Walk()
+        walk = _Walk(has_main=soup.find(["main", "article"]) is not None)
         walk.run(soup)
     except RecursionError as error:
         raise AuditInputError("page markup is nested too deeply to parse") from error
@@ -165,6 +165,8 @@ class _Pending:
     column: int | None = None
     row_header: str | None = None
     column_header: str | None = None
+    # where its text goes on after a heading inside it ("<li><time>2019</time><h3>…</h3><p>…")
+    continued: "_Pending | None" = None
 
 
 @dataclass(eq=False)
@@ -235,7 +237,8 @@ class _Exit(NamedTuple):
 class _Walk:
     """One pass over the tree: blocks in document order, plus what dates and titles need."""
 
-    def __init__(self) -> None:
+    def __init__(self, has_main: bool = True) -> None:
+        self.has_main = has_main  # on a page with no <main> or <article>, an <aside> is judged by its name
         self.pending: list[_Pending] = []
         self.headings: list[tuple[int, str]] = []
         self.heading_path: tuple[str, ...] = ()
@@ -264,7 +267,7 @@ class _Walk:
                 self._leave(node)
             elif type(node) is NavigableString:
                 if context.collector is not None:
-                    context.collector.parts.append(node)
+                    _live(context.collector).parts.append(node)
                 else:
                     self._anonymous_text(node, context)
             elif isinstance(node, Tag):
@@ -290,7 +293,7 @@ class _Walk:
         block_level = name in _BLOCK_LEVEL or self._displayed_as_block(attrs)
         maybe_furniture = attrs or name in _FURNITURE_BY_POSITION
         if name in _FURNITURE_TAGS or (
-            maybe_furniture and _is_furniture(element, name, context.in_content)
+            maybe_furniture and _is_furniture(element, name, context.in_content, self.has_main)
         ):
             if block_level:
                 self._boundary(context)
@@ -338,7 +341,7 @@ class _Walk:
         in_content = (
             context.in_content or name in _CONTENT_ROOTS or element.attrs.get("role") == "main"
         )
-        inner = _Context(hidden, in_content, opened or context.collector, element, table, in_cell)
+        inner = _Context(hidden, in_content, opened or _live(context.collector), element, table, in_cell)
         return inner, _Exit(context, opened, table if name == "table" else None, block_level)
 
     def _displayed_as_block(self, attrs: dict) -> bool:
@@ -365,16 +368,23 @@ class _Walk:
         return "aria-expanded" in toggle.attrs or bool(toggle.find(attrs={"aria-expanded": True}))
 
     def _record_time(self, element: Tag, context: _Context, value: str) -> None:
-        collector = context.collector or self.anonymous
+        collector = _live(context.collector) or self.anonymous
         preceding = "".join(collector.parts)[-60:] if collector else ""
         self.times.append((element, value, preceding, _attribute_words(element)))
 
     def _leave(self, exit: _Exit) -> None:
         opened = exit.opened
         if opened is not None:
-            opened.text = normalize_text("".join(opened.parts))
+            block: _Pending | None = opened
+            while block is not None:
+                block.text = normalize_text("".join(block.parts))
+                block = block.continued
             if opened.kind == "heading" and opened.visible and opened.text:
                 self._push_heading(opened.level or 6, opened.text)
+                if exit.outer.collector is not None:
+                    # a timeline entry's heading: the entry's text after it sits under it
+                    outer = _live(exit.outer.collector)
+                    outer.continued = self._new_block(outer.kind, outer.element, outer.visible)
         if exit.block_level:
             self._boundary(exit.outer)
         if exit.table is not None:
@@ -391,13 +401,13 @@ class _Walk:
     def _boundary(self, context: _Context) -> None:
         """A block-level edge: separates words inside a block, ends an anonymous run outside one."""
         if context.collector is not None:
-            context.collector.parts.append(" ")
+            _live(context.collector).parts.append(" ")
         elif self.anonymous is not None:
             self.anonymous.text = normalize_text("".join(self.anonymous.parts))
             self.anonymous = None
 
     def _line_break(self, context: _Context) -> None:
-        collector = context.collector or self.anonymous
+        collector = _live(context.collector) or self.anonymous
         if collector is not None:
             collector.parts.append(LINE_BREAK)
 
@@ -445,7 +455,7 @@ class _Walk:
             return
         reason = normalize_text(match.group("reason") or "")
         rules = [rule.strip().lower() for rule in match.group("rules").split(",")]
-        collector = context.collector or self.anonymous
+        collector = _live(context.collector) or self.anonymous
         for rule in rules:
             if collector is not None:
                 self.ignores.append((rule, reason, collector.element))
@@ -527,6 +537,13 @@ class _Walk:
         return tuple(placed + unplaced)
 
 
+def _live(collector: _Pending | None) -> _Pending | None:
+    """The block a collector's text goes to now: itself, or its continuation after a heading."""
+    while collector is not None and collector.continued is not None:
+        collector = collector.continued
+    return collector
+
+
 def _is_counter_start(element: Tag) -> bool:
     """A number in the markup that a script counts away from, to the one an attribute holds."""
     attrs = element.attrs
@@ -542,7 +559,7 @@ def _attribute_words(element: Tag) -> str:
     return " ".join([*classes, element.get("itemprop") or ""])
 
 
-def _is_furniture(element: Tag, name: str, in_content: bool) -> bool:
+def _is_furniture(element: Tag, name: str, in_content: bool, has_main: bool = True) -> bool:
     """Site chrome or widgets by role, position or class; _FURNITURE_TAGS are checked first."""
     attrs = element.attrs
     if "role" in attrs and attrs["role"].strip().lower() in _FURNITURE_ROLES:
@@ -551,11 +568,12 @@ def _is_furniture(element: Tag, name: str, in_content: bool) -> bool:
         # Only site headers and footers: an article's own header holds its title and byline.
         return not in_content
     if name == "aside":
-        # A sidebar, unless it sits inside the article, or inside <main> and is not named as
-        # one: then it is a key-facts box that repeats (and can contradict) the article's figures.
+        # A sidebar, unless it sits inside the article, or inside <main> (or on a page with
+        # neither) and is not named as one: then it is a key-facts box that repeats (and can
+        # contradict) the article's figures.
         if element.find_parent("article") is not None:
             return False
-        if element.find_parent("main") is None:
+        if has_main and element.find_parent("main") is None:
             return True
         named = " ".join([attrs.get("id") or "", *(attrs.get("class") or ())]).lower()
         return any(word in named for word in _SIDEBAR_WORDS)

@@ -78,6 +78,8 @@ OPERAND_WINDOW_CHARS = 8
 # What follows a correction's withdrawing words and states the figure that replaces it
 _REPLACEMENT_BREAK = re.compile(r"[;]|\s[–—]\s|\bbut\b|\bnow\b|\bactually\b|\bin fact\b")
 # "four segments of 50 questions each": one part's count
+# "84 of the 150 in Clinical Patient Care": a part of the figure after it
+_PART_OF_AFTER = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+|those\s+)?$", re.IGNORECASE)
 _EACH_AFTER = re.compile(r"\s*(?:each|apiece)(?=\s*(?:[,.;:)]|$)|\s+(?:and|with|for|in|on|across)\b)", re.IGNORECASE)
 IMPLAUSIBLE_FACTOR = 10
 QUESTION_MAX_CHARS = 160
@@ -100,6 +102,13 @@ _INSTITUTION_OWNS = re.compile(
     re.IGNORECASE,
 )
 _PAGE_REFERENCE = re.compile(r"\b(?:p|pp|pg|page|pages)\.?\s*$", re.IGNORECASE)
+_MONTH_BEFORE_YEAR = r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?"
+_DATE_LABEL = re.compile(rf"\s*{_MONTH_BEFORE_YEAR}(?P<year>(?:19|20)\d\d)\s*", re.IGNORECASE)
+_DATE_LABEL_START = re.compile(rf"\s*{_MONTH_BEFORE_YEAR}(?P<year>(?:19|20)\d\d)\b(?![–-]\d)", re.IGNORECASE)
+_DATED_HEADING = re.compile(rf"\s*{_MONTH_BEFORE_YEAR}(?P<year>(?:19|20)\d\d)\s*(?::|\s[–—-]\s)", re.IGNORECASE)
+_HISTORY_HEADING = re.compile(r"\s*(?:a\s+)?(?:brief\s+|short\s+)?(?:history|historical\s+\w+)(?:\s+of\s+[^:]{1,40})?\s*", re.IGNORECASE)
+TIMELINE_MIN_ENTRIES = 3
+_STILL_CURRENT = re.compile(r"\b(?:since|now|today|currently|still|remains?)\b", re.IGNORECASE)
 _NATIONAL = re.compile(r"\b(?:united states|u\.s\.|us|usa|national(?:ly)?|nationwide|all (?:states|(?:work )?settings|industries|employers))\b", re.IGNORECASE)
 _SCALE_AFTER = re.compile(r"\s*(?:\(?scaled\)?\s+)?(?:score\s+)?(?:range|scale)\b", re.IGNORECASE)
 _DIFFERENCE_AFTER = re.compile(
@@ -140,6 +149,8 @@ def extract(document: Document, facts: FactBase) -> Extraction:
     intros = _table_intros(document.blocks)
     page.table_descriptions = _table_descriptions(document.blocks, intros)
     page.past_tables = _tables_of_the_past(intros, vocabulary)
+    page.past_sections = _sections_of_the_past(document.blocks)
+    page.past_rows = _rows_of_the_past(document.blocks)
     claims: list[Claim] = []
     differences: list[StatedDifference] = []
     blocks = document.blocks
@@ -184,6 +195,12 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
     vocabulary = page.vocabulary
     sentence_text = spot.analysed.text
     if spot.analysed.is_marketing or spot.analysed.asserts_nothing_current or spot.block.table in page.past_tables:
+        return
+    if spot.block.kind == "table_cell" and vocabulary.marketing is not None and vocabulary.marketing.search(spot.headers):
+        return  # "✓ 4" under "Pro" in the row "CCMA mock exams (180 questions, 3-hour timer)"
+    if spot.block.heading_path and spot.block.heading_path[-1] in page.past_sections and not _STILL_CURRENT.search(sentence_text):
+        return  # not "Since 2024, the RPT requires 50 venipunctures" in the 2024 entry
+    if (spot.block.table, spot.block.row) in page.past_rows:
         return
     if _HEDGED_BEFORE.search(spot.before) or _ROUNDING_BEFORE.search(spot.before):
         return  # "Mobile draws here pay like $21/hr": a guess in passing; "to the nearest $10": no figure
@@ -272,6 +289,7 @@ def _states_something_else(page: Page, spot: Spot, measure: Measure) -> bool:
         or (counted and _SPAN_BEFORE.search(spot.before))
         or (counted and spot.quantity.noun is None and _SCORE_ON.match(spot.after))
         or (measure.unit == "count" and _EACH_AFTER.match(spot.after))
+        or (counted and _PART_OF_AFTER.match(spot.after))
         or (spot.quantity.is_range and _SCALE_NAMED_BEFORE.search(spot.before))
         or _SCALE_AFTER.match(spot.after)
         or _PAGE_REFERENCE.search(spot.before)
@@ -416,6 +434,45 @@ def _tables_of_the_past(intros: dict[int, str], vocabulary: Vocabulary) -> froze
     what was said then, not claims."""
     pattern = vocabulary.historical
     return frozenset(t for t, intro in intros.items() if pattern is not None and pattern.search(intro))
+
+
+def _sections_of_the_past(blocks: tuple[Block, ...]) -> frozenset[str]:
+    """Headings whose sections recount the past: a "History" section, and a timeline's entries
+    older than its latest (three or more headings dated by a year that opens them, "2021: The
+    projection peaks", or by a date label just before them in their entry, "<li><time>2019</time>
+    <h3>BLS projects a boom</h3>")."""
+    past = {b.text for b in blocks if b.kind == "heading" and _HISTORY_HEADING.fullmatch(b.text)}
+    dated: dict[str, int] = {}
+    for index, block in enumerate(blocks):
+        if block.kind != "heading":
+            continue
+        opening = _DATED_HEADING.match(block.text)
+        label = blocks[index - 1] if index else None
+        if opening is None and label is not None and block.locator.startswith(f"{label.locator} > "):
+            opening = _DATE_LABEL.fullmatch(label.text)
+        if opening is not None:
+            dated[block.text] = int(opening["year"])
+    if len(dated) >= TIMELINE_MIN_ENTRIES:
+        latest = max(dated.values())
+        past.update(text for text, year in dated.items() if year < latest)
+    return frozenset(past)
+
+
+def _rows_of_the_past(blocks: tuple[Block, ...]) -> frozenset[tuple[int, int]]:
+    """A year-by-year table's rows older than its latest ("2019 | $35,510" above "2024 (latest) |
+    $43,660"): three or more rows labelled by a year, each right for its year."""
+    years: dict[int, dict[int, int]] = {}
+    for block in blocks:
+        if block.kind == "table_cell" and block.table is not None and block.row is not None:
+            label = _DATE_LABEL_START.match(block.row_header or "")
+            if label is not None:
+                years.setdefault(block.table, {})[block.row] = int(label["year"])
+    past = set()
+    for table, rows in years.items():
+        if len(rows) >= TIMELINE_MIN_ENTRIES:
+            latest = max(rows.values())
+            past.update((table, row) for row, year in rows.items() if year < latest)
+    return frozenset(past)
 
 
 def _tables_with_total_row(blocks: tuple[Block, ...]) -> frozenset[int]:

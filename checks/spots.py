@@ -29,7 +29,20 @@ _QUOTED_SPEECH = re.compile(
     r"^\s*[“\"](?:.*[”\"]\s*,?\s*(?:said|says|according to|explains|told)\b|[^“”\"]*[”\"]\s*$)", re.IGNORECASE
 )
 # "True or false: The CMA (AAMA) exam lasts 180 minutes.": a statement put to the reader to judge
-_PUT_TO_THE_READER = re.compile(r"\btrue\s+or\s+false\b|\bfact\s+or\s+(?:fiction|myth)\b", re.IGNORECASE)
+# "In its 2019 to 2029 projections, BLS expected ...", "The 2020–30 cycle put phlebotomist growth
+# at 22 percent": an earlier data release, told in the past tense
+_RELEASE = r"(?:(?:may|september)\s+)?(?:19|20)\d\d(?:\s*(?:–|-|to)\s*(?:19|20)?\d\d)?\s+(?:edition|projections?|report|release|cycle|data)"
+_RECOUNTED_RELEASE = re.compile(
+    rf"\b(?:in\s+(?:its|the|their)\s+{_RELEASE}\b[^.;]*?|\bthe\s+{_RELEASE}\s+)"
+    r"(?:expected|projected|put|gave|called\s+for|forecast|had)\b",
+    re.IGNORECASE,
+)
+_PUT_TO_THE_READER = re.compile(
+    r"\btrue\s+or\s+false\b|\bfact\s+or\s+(?:fiction|myth)\b"
+    # "If a page says 22 percent growth for phlebotomists, it is quoting the 2020–30 cycle."
+    r"|^\s*if\s+(?:a|an|the|some|another|other)\s+(?:[\w-]+\s+){0,2}?(?:says?|quotes?|lists?|claims?|gives?|states?)\b",
+    re.IGNORECASE,
+)
 _RETAIL_PRICE = re.compile(r"\$\d{1,4}\.9[5-9]\b(?!\s*(?:/|per\b|an?\s+(?:hour|year)\b|hourly\b|\)))", re.IGNORECASE)
 _PAY_PERIOD = re.compile(r"\$[\d.,]+\s*(?:/\s*(?:hr|hour)\b|(?:an|per)\s+hour\b|hourly\b)", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
@@ -48,6 +61,8 @@ class Page:
     entity_tables: frozenset[int] = frozenset()  # tables whose columns are entities ("CPT | CCMA")
     table_descriptions: dict[int, tuple[str, ...]] = field(default_factory=dict)  # per table: intro, column headers
     past_tables: frozenset[int] = frozenset()  # tables introduced as history
+    past_sections: frozenset[str] = frozenset()  # headings of sections that recount the past
+    past_rows: frozenset[tuple[int, int]] = frozenset()  # (table, row): a year-by-year table's older rows
     _named: dict[str, str | None] = field(default_factory=dict)
     _subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _on_page: frozenset[str] | None = None
@@ -125,6 +140,8 @@ class Sentence:
         judge ("True or false: ...") or a sentence recounting the past ("Back in 2020 the
         projections called for 19%") states no current figure."""
         if self.text.rstrip().endswith("?") or _QUOTED_SPEECH.search(self.text) or _PUT_TO_THE_READER.search(self.text):
+            return True
+        if _RECOUNTED_RELEASE.search(self.text):
             return True
         pattern = self._vocabulary.historical
         return pattern is not None and pattern.search(self.text) is not None

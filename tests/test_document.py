@@ -471,6 +471,15 @@ def test_a_numbers_box_inside_main_is_content_and_an_aside_outside_it_is_a_sideb
     assert texts(document) == ["before", "112,300 openings a year"]
 
 
+def test_on_a_page_without_main_or_article_an_aside_is_judged_by_its_name():
+    document = parse_html(
+        "<html><body><div class='wrap'><h1>Pay</h1><aside class='latest-box'><p>Latest median: $42,000</p></aside>"
+        "<aside class='sidebar-widgets'><p>Subscribe</p></aside><p>after</p></div></body></html>",
+        "u",
+    )
+    assert texts(document) == ["Pay", "Latest median: $42,000", "after"]
+
+
 def test_a_year_in_the_first_column_labels_its_row():
     document = article("<table><tr><th>Projection cycle</th><th>Growth</th></tr><tr><td>2019-29</td><td>19%</td></tr></table>")
     assert only(document, "19%").row_header == "2019-29"

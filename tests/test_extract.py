@@ -12,8 +12,11 @@ TITLE = "Medical assistant and phlebotomy certification guide"
 
 
 def claims_of(facts, body: str) -> set[tuple]:
-    document = parse_html(page(body, title=TITLE), "p.html")
-    return {(c.entity, c.measure, c.qualifier, c.low, c.high) for c in extract(document, facts).claims}
+    return {(c.entity, c.measure, c.qualifier, c.low, c.high) for c in claims_of_html(facts, body)}
+
+
+def claims_of_html(facts, body: str) -> tuple:
+    return extract(parse_html(page(body, title=TITLE), "p.html"), facts).claims
 
 
 @pytest.mark.parametrize(
@@ -670,3 +673,58 @@ def test_an_exam_figure_on_an_occupation_page_goes_to_the_one_credential_it_name
 def test_a_count_with_its_own_noun_is_not_what_an_item_header_counts(facts):
     body = "<table><tr><th>Item</th><th>Cost</th></tr><tr><td>Enrollment fees (34 units at $46 per unit)</td><td>$1,564</td></tr></table>"
     assert not any(c[1] == "exam_questions" for c in claims_of(facts, "<h2>CCMA program costs</h2>" + body))
+
+
+TIMELINE = (
+    "<ol>"
+    "<li><time datetime='2019'>2019</time><h3>BLS projects a boom</h3><p>The May 2019 median wage for medical assistants was $34,800.</p></li>"
+    "<li><time datetime='2021'>2021</time><h3>The projection peaks</h3><p>Medical assistant employment is projected to grow 18 percent.</p></li>"
+    "<li><time datetime='2024'>2024</time><h3>New rules</h3><p>Since 2024, the RPT requires 50 venipunctures.</p></li>"
+    "<li><time datetime='2026'>2026</time><h3>Where things stand now</h3><p>Medical assistants: median pay $44,200 (May 2024).</p></li>"
+    "</ol>"
+)
+
+
+def test_a_timeline_entry_older_than_the_latest_recounts_its_year(facts):
+    claims = {(c.entity, c.measure, c.low) for c in claims_of_html(facts, TIMELINE)}
+    assert ("medical_assistant", "wage", 44200) in claims and ("rpt_amt", "eligibility_venipunctures", 50) in claims
+    assert not any(low in (34800, 18) for _, _, low in claims), claims
+
+
+def test_a_heading_inside_a_list_item_heads_the_text_after_it():
+    document = parse_html(page(TIMELINE), "p.html")
+    entry = next(b for b in document.blocks if "34,800" in b.text)
+    assert entry.heading_path[-1] == "BLS projects a boom"
+    assert [b.text for b in document.blocks[:3]] == ["2019", "BLS projects a boom", entry.text]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<h2>History</h2><p>The May 2019 median wage for phlebotomists was $35,510.</p>",
+        "<p>In its 2019 to 2029 projections, BLS expected medical assistant employment to grow 19 percent.</p>",
+        "<p>The 2020–30 cycle put phlebotomist growth at 22 percent.</p>",
+        "<p>If a page says 22 percent growth for phlebotomists, it is quoting the 2020–30 cycle.</p>",
+    ],
+)
+def test_a_figure_told_as_history_is_no_claim(facts, body):
+    assert not claims_of(facts, body)
+
+
+def test_a_year_by_year_tables_older_rows_are_history(facts):
+    body = (
+        "<h2>Phlebotomist median pay by year</h2><table><tr><th>Year</th><th>Phlebotomist median pay</th></tr>"
+        "<tr><td>2019</td><td>$35,510</td></tr><tr><td>2022</td><td>$38,530</td></tr><tr><td>2024 (latest)</td><td>$43,660</td></tr></table>"
+    )
+    assert {c[3] for c in claims_of(facts, body)} == {43660}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<table><tr><th>Feature</th><th>Pro</th></tr><tr><td>CCMA mock exams (180 questions, 3-hour timer)</td><td>✓ 4</td></tr></table>",
+        "<p>We weight the scored items the way NHA does, with 84 of the 150 in Clinical Patient Care.</p>",
+    ],
+)
+def test_product_rows_and_parts_of_a_whole_are_not_the_measure(facts, body):
+    assert not any(c[3] in (4, 84) for c in claims_of(facts, "<h2>CCMA exam prep</h2>" + body))

@@ -1,4 +1,4 @@
-"""The engine on pages written like the real web: seven red-team rounds, each a directory of
+"""The engine on pages written like the real web: eleven red-team rounds, each a directory of
 pages with expectations.json (planted errors, traps, severity ceilings) and, where the engine
 still misses something, gaps.json (case id -> why).
 
@@ -16,6 +16,11 @@ still misses something, gaps.json (case id -> why).
   AMP, Notion, ARIA tabs), with acceptance.json in the seed acceptance format beside it.
 - realistic7/: long comparison articles like the seeds from other sites, every rule planted
   two to four times a page among many correct figures (acceptance.json too).
+- realistic8/ to realistic10/: structurally varied pages (state tables, catalogs, forums,
+  glossaries, row-group tables, quizzes, correction notes, press releases, job postings).
+- realistic11/: a pdf2htmlEX study guide, an HTML email, English and German pages in European
+  number formats, a pay calculator, a year-by-year wage table, a chatbot transcript, a timeline,
+  a wiki article, and correct pages hiding figures in attributes and screen-reader text.
 
 Each planted error, trap and ceiling is its own test. Gaps run as strict xfails: when a fix
 makes one pass, the xfail fails and says to drop its entry from gaps.json.
