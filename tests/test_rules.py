@@ -228,6 +228,18 @@ def test_hourly_and_annual_that_agree(facts):
     assert rules_fired(audit_html(facts, page(body))) == []
 
 
+def test_a_worked_example_that_converts_pay_wrongly(facts):
+    body = "<h3>Example 3</h3><p>Someone on a hospital draw team might make $24.75 an hour. Over a full year, that's $52,480 a year.</p>"
+    found = findings_of(audit_html(facts, page(body)), "arithmetic")
+    assert [f.message for f in found] == ["`$24.75 an hour` is $51,480 a year at 2,080 hours a year, not `$52,480 a year`"]
+    assert found[0].hint == "Change `$52,480 a year` to $51,480 a year"
+
+
+def test_an_annual_figure_rounded_to_thousands_agrees_with_its_hourly(facts):
+    body = "<p>Phlebotomists are just under $44K: the BLS median is $43,660, which works out to about $20.99 an hour.</p>"
+    assert findings_of(audit_html(facts, page(body)), "arithmetic") == []
+
+
 def test_wrong_stated_difference(facts):
     body = "<p>Medical assistants earned a median $44,200 while phlebotomists earned $43,660, a difference of $1,540 per year.</p>"
     found = findings_of(audit_html(facts, page(body)), "arithmetic")

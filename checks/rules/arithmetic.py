@@ -2,7 +2,8 @@
 Checks the sums and derived figures a page states: a table's rows against its "Total" row
 (counts and percentages, and each share against count / total), the parts a sentence lists
 against the total it gives ("... for a total of 100%"), an hourly wage against the annual wage
-beside it (BLS annualises at 2,080 hours), a stated difference against the two figures it is
+beside it (BLS annualises at 2,080 hours), pay the page converts between periods itself
+("$43,660 a year works out to about $3,938 a month", in worked examples too), a stated difference against the two figures it is
 the difference of (a state's figure against the national fact when the page compares them),
 and a change restated after its two figures ("811,000 to 912,200 (+101,200)").
 
@@ -23,6 +24,7 @@ import re
 from itertools import combinations
 from typing import TYPE_CHECKING, Iterator
 
+from checks.conversions import rounding, stated_conversions
 from checks.describe import format_number, format_value, quoted, subject
 from checks.extract import StatedDifference
 from checks.facts import Fact
@@ -46,6 +48,7 @@ HOURLY_DIFFERENCE_CEILING = 20.0  # "$1.25 more an hour"; a gap of $540 is a yea
 _CHANGE_OPENS = re.compile(r"\s*\(\s*[+\-−]\s*")
 _JOINED_BY_TO = re.compile(r"(?:\s+in\s+\d{4})?\s+to\s+", re.IGNORECASE)
 _AVERAGE_HEADER = re.compile(r"\b(?:median|average|avg|mean|typical|hourly|rate|per\s+(?:hour|week|month|year))\b", re.I)
+_PER_WORDS = {"hour": "an hour", "week": "a week", "month": "a month", "year": "a year"}
 _TABLE_CELL_STEP = re.compile(r" > t[dh](?::nth-of-type\(\d+\))?$")
 
 
@@ -55,6 +58,7 @@ def check(context: "AuditContext") -> Iterator[Finding]:
         yield from _prose_totals(page)
         yield from _restated_changes(page)
         yield from _hourly_annual(context, page)
+        yield from _conversions(page)
         yield from _differences(context, page)
 
 
@@ -245,7 +249,7 @@ def _ends_before(text: str, quantities: list) -> tuple | None:
 
 def _hourly_annual(context: "AuditContext", page: "PageContext") -> Iterator[Finding]:
     for hourly, annual in _same_sentence_pairs(page.claims):
-        tolerance = _hourly_rounding(hourly) * HOURS_PER_YEAR + ANNUAL_ROUNDING
+        tolerance = rounding(hourly.evidence.matched) * HOURS_PER_YEAR + max(ANNUAL_ROUNDING, rounding(annual.evidence.matched))
         if abs(hourly.low - annual.low) <= tolerance:
             continue
         rate = hourly.low / HOURS_PER_YEAR
@@ -256,6 +260,32 @@ def _hourly_annual(context: "AuditContext", page: "PageContext") -> Iterator[Fin
         hint = f"Check both figures: {quoted(annual)} a year is ${annual.low / HOURS_PER_YEAR:,.2f} an hour"
         params = {"hours_per_year": str(HOURS_PER_YEAR), "tolerance": format_number(tolerance), "hourly": f"{rate:.2f}"}
         yield finding(NAME, SEVERITY, hourly, message, hint, others=(annual,), params=params)
+
+
+def _conversions(page: "PageContext") -> Iterator[Finding]:
+    """Pay the page converts between periods itself ("$57,750 a year, or about $29.77 an hour"),
+    claims or not (a worked example is no fact claim, but its arithmetic still has to add up);
+    an hourly and an annual claim of one figure are left to the hourly/annual check."""
+    claimed = {(c.evidence.locator, c.evidence.matched): c.key for c in page.claims}
+    for block in page.document.blocks:
+        if "$" not in block.text:
+            continue
+        for conversion in stated_conversions(block.text):
+            given, stated = conversion.given, conversion.stated
+            keys = {claimed.get((block.locator, given.text)), claimed.get((block.locator, stated.text))}
+            if {given.per, stated.per} == {"hour", "year"} and len(keys) == 1 and None not in keys:
+                continue
+            if abs(conversion.expected - stated.low) <= conversion.tolerance:
+                continue
+            right = f"${conversion.expected:,.2f}" if stated.per == "hour" else f"${format_number(round(conversion.expected))}"
+            location = Evidence(page.url, block.locator, block.text, (stated.start, stated.end), block.heading_path, block.position)
+            yield Finding(
+                NAME, SEVERITY,
+                f"`{given.text}` is {right} {_PER_WORDS[stated.per]} at {HOURS_PER_YEAR:,} hours a year, not `{stated.text}`",
+                page.url, f"Change `{stated.text}` to {right} {_PER_WORDS[stated.per]}",
+                fingerprint_basis=("conversion", format_number(given.low), given.per or "", format_number(stated.low)),
+                location=location,
+            )
 
 
 def _same_sentence_pairs(claims: tuple[Claim, ...]) -> Iterator[tuple[Claim, Claim]]:
@@ -287,12 +317,6 @@ def _sentence_or_row(claim: Claim) -> tuple[str, ...]:
     if row != claim.evidence.locator and " > tr" in row:
         return (row,)
     return (claim.evidence.locator, claim.evidence.quote)
-
-
-def _hourly_rounding(claim: Claim) -> float:
-    """Half a unit of the hourly figure's last written digit: $21.25 -> 0.005, $19 -> 0.5."""
-    digits = re.search(r"\.(\d+)", claim.evidence.matched)
-    return 0.5 * 10 ** -(len(digits.group(1)) if digits else 0)
 
 
 # --- stated differences ----------------------------------------------------------------------
