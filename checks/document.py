@@ -51,7 +51,7 @@ _FURNITURE_BY_POSITION = _CHROME_TAGS | {"sup", "sub", "button", "aside"}
 _RECORDED_TAGS = frozenset({"title", "meta", "script", "style"})
 _NEEDS_A_LOOK = _BLOCK_LEVEL | _FURNITURE_TAGS | _FURNITURE_BY_POSITION | _RECORDED_TAGS | {"br"}
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
-_FURNITURE_WORDS = ("cookie", "consent", "gdpr", "breadcrumb")
+_FURNITURE_WORDS = ("cookie", "consent", "gdpr", "breadcrumb", "editsection")  # MediaWiki's "[edit]" links
 _AUTHOR_BOX_SUFFIXES = ("author-box", "author-bio", "author-description", "author-info", "author-card", "about-author", "about-the-author")
 _SIDEBAR_WORDS = ("sidebar", "widget", "related", "promo", "advert", "newsletter", "subscribe", "share", "toc")
 # hAtom/h-entry classes and the dateline classes common blog themes put on a post's date.
@@ -267,7 +267,9 @@ class _Walk:
                 self._leave(node)
             elif type(node) is NavigableString:
                 if context.collector is not None:
-                    _live(context.collector).parts.append(node)
+                    collector = _live(context.collector)
+                    # a <pre> block's lines are its rows ("CCMA  NHA  180  3 h")
+                    collector.parts.append(node.replace("\n", LINE_BREAK) if collector.element.name == "pre" else node)
                 else:
                     self._anonymous_text(node, context)
             elif isinstance(node, Tag):
@@ -634,6 +636,10 @@ def _hidden_by_class(attrs: dict) -> bool:
     return hiding and not any(_SHOWN_AT_BREAKPOINT.fullmatch(token) for token in lowered)
 
 
+ROW_LABEL_MAX_CHARS = 80
+_SENTENCE_INSIDE = re.compile(r"[a-z)][.!?]\s+[A-Z]")
+
+
 def _span(element: Tag, attribute: str) -> int:
     try:
         return min(max(int(element.get(attribute) or 1), 1), _MAX_SPAN)
@@ -712,12 +718,18 @@ def _row_label(row: list[_Cell], first_column: int = 0) -> _Cell | None:
     """The row's header cell: its first <th>, else a cell in the first column that a row group
     above leaves free, if it reads as a label."""
     for cell in row:
-        if cell.is_header and _LETTER.search(cell.pending.text):
+        if cell.is_header and _LETTER.search(cell.pending.text) and _is_short_label(cell.pending.text):
             return cell  # a <th> holding only a figure ("<th>$47,920</th>") is no label
     first = row[0] if row else None
-    if first is not None and first.column == first_column and (_LETTER.search(first.pending.text) or _YEAR_LABEL.fullmatch(first.pending.text)):
+    if first is None or first.column != first_column or not _is_short_label(first.pending.text):
+        return None  # an email's layout cell of sentences labels nothing beside it
+    if _LETTER.search(first.pending.text) or _YEAR_LABEL.fullmatch(first.pending.text):
         return first  # "Medical assistants | 12%", "2019-29 | 19%"
     return None
+
+
+def _is_short_label(text: str) -> bool:
+    return len(text) <= ROW_LABEL_MAX_CHARS and not _SENTENCE_INSIDE.search(text)
 
 
 def _reads_as_label(cell: _Cell) -> bool:

@@ -80,6 +80,8 @@ _REPLACEMENT_BREAK = re.compile(r"[;]|\s[–—]\s|\bbut\b|\bnow\b|\bactually\b|
 # "four segments of 50 questions each": one part's count
 # "84 of the 150 in Clinical Patient Care": a part of the figure after it
 _PART_OF_AFTER = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+|those\s+)?$", re.IGNORECASE)
+# "= 50 questions per segment": a part's share, not the whole
+_PER_PART_AFTER = re.compile(r"\s*(?:per|in\s+each|for\s+each|each)\s+(?:segment|section|part|block|module|domain)s?\b", re.IGNORECASE)
 _EACH_AFTER = re.compile(r"\s*(?:each|apiece)(?=\s*(?:[,.;:)]|$)|\s+(?:and|with|for|in|on|across)\b)", re.IGNORECASE)
 IMPLAUSIBLE_FACTOR = 10
 QUESTION_MAX_CHARS = 160
@@ -93,7 +95,7 @@ _SUM_FOLLOWS = re.compile(r"\s*\(\s*[\d.,]+\s*\+\s*[\d.,]+")  # "7 credits (5 + 
 _PLUS_AFTER = re.compile(r"\s*\+")
 _PLUS_BEFORE = re.compile(r"\+\s*$")
 # "Scaled score 200–500, need 390 to pass": a range right after the scale's name is the scale
-_SCALE_NAMED_BEFORE = re.compile(r"\bscaled?(?:\s+score)?\s*:?\s*$", re.IGNORECASE)
+_SCALE_NAMED_BEFORE = re.compile(r"\bscaled?(?:\s+score)?(?:\s+range)?\s*:?\s*$", re.IGNORECASE)
 _CODE_BEFORE = re.compile(r"\b([A-Z]{2,5})\s?$")
 # "Spokane Community College’s 11-week course", "the clinic’s six medical assistant jobs": one
 # institution's own figure, not the occupation's or the credential's.
@@ -108,6 +110,7 @@ _DATE_LABEL_START = re.compile(rf"\s*{_MONTH_BEFORE_YEAR}(?P<year>(?:19|20)\d\d)
 _DATED_HEADING = re.compile(rf"\s*{_MONTH_BEFORE_YEAR}(?P<year>(?:19|20)\d\d)\s*(?::|\s[–—-]\s)", re.IGNORECASE)
 _HISTORY_HEADING = re.compile(r"\s*(?:a\s+)?(?:brief\s+|short\s+)?(?:history|historical\s+\w+)(?:\s+of\s+[^:]{1,40})?\s*", re.IGNORECASE)
 TIMELINE_MIN_ENTRIES = 3
+_EXAMPLE_HEADING = re.compile(r"\s*(?:worked\s+|an?\s+)?example\b(?:\s*\d+)?\s*[:.–—-]?", re.IGNORECASE)
 _STILL_CURRENT = re.compile(r"\b(?:since|now|today|currently|still|remains?)\b", re.IGNORECASE)
 _NATIONAL = re.compile(r"\b(?:united states|u\.s\.|us|usa|national(?:ly)?|nationwide|all (?:states|(?:work )?settings|industries|employers))\b", re.IGNORECASE)
 _SCALE_AFTER = re.compile(r"\s*(?:\(?scaled\)?\s+)?(?:score\s+)?(?:range|scale)\b", re.IGNORECASE)
@@ -149,7 +152,7 @@ def extract(document: Document, facts: FactBase) -> Extraction:
     intros = _table_intros(document.blocks)
     page.table_descriptions = _table_descriptions(document.blocks, intros)
     page.past_tables = _tables_of_the_past(intros, vocabulary)
-    page.past_sections = _sections_of_the_past(document.blocks)
+    page.past_sections = _sections_stating_no_fact(document.blocks)
     page.past_rows = _rows_of_the_past(document.blocks)
     claims: list[Claim] = []
     differences: list[StatedDifference] = []
@@ -290,6 +293,7 @@ def _states_something_else(page: Page, spot: Spot, measure: Measure) -> bool:
         or (counted and spot.quantity.noun is None and _SCORE_ON.match(spot.after))
         or (measure.unit == "count" and _EACH_AFTER.match(spot.after))
         or (counted and _PART_OF_AFTER.match(spot.after))
+        or (counted and _PER_PART_AFTER.match(spot.after))
         or (spot.quantity.is_range and _SCALE_NAMED_BEFORE.search(spot.before))
         or _SCALE_AFTER.match(spot.after)
         or _PAGE_REFERENCE.search(spot.before)
@@ -436,12 +440,13 @@ def _tables_of_the_past(intros: dict[int, str], vocabulary: Vocabulary) -> froze
     return frozenset(t for t, intro in intros.items() if pattern is not None and pattern.search(intro))
 
 
-def _sections_of_the_past(blocks: tuple[Block, ...]) -> frozenset[str]:
-    """Headings whose sections recount the past: a "History" section, and a timeline's entries
+def _sections_stating_no_fact(blocks: tuple[Block, ...]) -> frozenset[str]:
+    """Headings whose sections state no current fact: a worked example ("Example 3: an
+    experienced hospital phlebotomist"), a "History" section, and a timeline's entries
     older than its latest (three or more headings dated by a year that opens them, "2021: The
     projection peaks", or by a date label just before them in their entry, "<li><time>2019</time>
     <h3>BLS projects a boom</h3>")."""
-    past = {b.text for b in blocks if b.kind == "heading" and _HISTORY_HEADING.fullmatch(b.text)}
+    past = {b.text for b in blocks if b.kind == "heading" and (_HISTORY_HEADING.fullmatch(b.text) or _EXAMPLE_HEADING.match(b.text))}
     dated: dict[str, int] = {}
     for index, block in enumerate(blocks):
         if block.kind != "heading":

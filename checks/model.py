@@ -103,7 +103,7 @@ class Quantity:
     """A number span found in text, before anyone decides what it measures.
 
     low/high are equal for an exact value. unit is one of: count, usd, percent, minute, hour,
-    day, week, month, year, points. noun is the counted noun for counts ("questions",
+    day, week, month, year, points, degree. noun is the counted noun for counts ("questions",
     "new jobs"); per is the period of a money rate ("hour", "year", "month", "week").
     bound is "min" for "at least 30", "590+", "as little as one month", "max" for "up to",
     "under six months". start/end is the span within the text that was searched.

@@ -162,6 +162,7 @@ _UNIT_RE = re.compile(
     rf"|(?P<points>{_SP}+(?:points?|pts)\b|{_SP}?\({_SP}?scaled{_SP}?\)"
     rf"|(?={_SP}+on{_SP}+(?:a|the){_SP}+scaled\b))"
     rf"|(?P<usd>{_SP}+(?:dollars?|usd)\b)"
+    rf"|(?P<degree>{_SP}?°)"  # "a needle at 15 to 30°": an angle
     rf"|(?:{_SP}+|-)(?P<duration>{_DURATION_NAMES})(?!\w)",
     re.I,
 )

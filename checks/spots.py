@@ -61,7 +61,7 @@ class Page:
     entity_tables: frozenset[int] = frozenset()  # tables whose columns are entities ("CPT | CCMA")
     table_descriptions: dict[int, tuple[str, ...]] = field(default_factory=dict)  # per table: intro, column headers
     past_tables: frozenset[int] = frozenset()  # tables introduced as history
-    past_sections: frozenset[str] = frozenset()  # headings of sections that recount the past
+    past_sections: frozenset[str] = frozenset()  # headings of history, timeline-past and example sections
     past_rows: frozenset[tuple[int, int]] = frozenset()  # (table, row): a year-by-year table's older rows
     _named: dict[str, str | None] = field(default_factory=dict)
     _subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)

@@ -480,6 +480,24 @@ def test_on_a_page_without_main_or_article_an_aside_is_judged_by_its_name():
     assert texts(document) == ["Pay", "Latest median: $42,000", "after"]
 
 
+def test_a_pre_blocks_lines_stay_lines():
+    document = article("<pre>Credential   Questions   Time\nCCMA         180         3 h\nCMA          200         160 min</pre>")
+    assert only(document, "CCMA").text.split("\n") == ["Credential Questions Time", "CCMA 180 3 h", "CMA 200 160 min"]
+
+
+def test_a_layout_cell_of_sentences_labels_nothing_beside_it():
+    document = article(
+        "<table><tr><td>CCMA (NHA) 180 questions in 3 hours. Bring one valid photo ID.</td>"
+        "<td>CPT (NHA) 120 questions in 2 hours.</td></tr></table>"
+    )
+    assert only(document, "CPT (NHA)").row_header is None
+
+
+def test_mediawiki_edit_links_are_furniture():
+    document = article("<h2>History<span class='mw-editsection'>[<a href='?action=edit'>edit</a>]</span></h2><p>x</p>")
+    assert texts(document, "heading") == ["History"]
+
+
 def test_a_year_in_the_first_column_labels_its_row():
     document = article("<table><tr><th>Projection cycle</th><th>Growth</th></tr><tr><td>2019-29</td><td>19%</td></tr></table>")
     assert only(document, "19%").row_header == "2019-29"

@@ -728,3 +728,17 @@ def test_a_year_by_year_tables_older_rows_are_history(facts):
 )
 def test_product_rows_and_parts_of_a_whole_are_not_the_measure(facts, body):
     assert not any(c[3] in (4, 84) for c in claims_of(facts, "<h2>CCMA exam prep</h2>" + body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>200 questions ÷ 4 segments = 50 questions per segment on the CMA (AAMA) exam.</p>",
+        "<h3>Example 3: an experienced hospital phlebotomist</h3><p>Someone on a hospital draw team might make $24.75 an hour.</p>",
+        "<p>Phlebotomy technique: needle at 15 to 30°, usually a 21- or 22-gauge needle.</p>",
+        "<p>Phlebotomy chat. User: yes please! I can do about 45 min on weekdays before the CPT exam.</p>",
+        "<p>At $21.25 an hour a medical assistant earns about $3.45 an hour more than your current $17.80.</p>",
+    ],
+)
+def test_parts_examples_angles_and_the_readers_own_figures_are_not_claims(facts, body):
+    assert not any(c[3] in (50, 24.75 * 2080, 15, 45, 17.80 * 2080) for c in claims_of(facts, body)), claims_of(facts, body)
