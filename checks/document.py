@@ -165,6 +165,7 @@ class _Pending:
     column: int | None = None
     row_header: str | None = None
     column_header: str | None = None
+    corner_header: str | None = None
     # where its text goes on after a heading inside it ("<li><time>2019</time><h3>…</h3><p>…")
     continued: "_Pending | None" = None
 
@@ -516,7 +517,7 @@ class _Walk:
             Block(
                 block.kind, block.text, locate(block.element), block.heading_path, block.visible,
                 block.level, block.table, block.row, block.column, block.row_header,
-                block.column_header,
+                block.column_header, None, block.corner_header,
             )
             for block in self.pending
             if block.text
@@ -674,10 +675,12 @@ def _resolve_headers(table: _Table) -> None:
         elif label is not None:
             above = [cell.pending.text for cell, _ in groups if cell.column < label.column]
             text = " ".join([*above, text])
+        corner = " ".join(column_headers.get(label.column, ())) or None if label is not None else None
         for cell in row:
             cell.pending.column_header = " ".join(column_headers.get(cell.column, ())) or None
             if label is not None and label is not cell and label.column < cell.column:
                 cell.pending.row_header = text
+                cell.pending.corner_header = corner
 
 
 def _ordinal_of_dimension(header: str, dimension: str) -> str:

@@ -35,6 +35,7 @@ _COMPARATIVE_AFTER = re.compile(
 # "20 fewer minutes", "60 questions longer than the CPT": a difference, not the figure itself
 _COMPARATIVE_INSIDE = re.compile(r"\d\S*\s+(?:more|fewer|less|extra)\s+[A-Za-z]", re.IGNORECASE)
 _ABOUT = r"(?:about|approximately|around|roughly|nearly|almost|some|just|only)?\s*"
+_REPORTED_BEFORE = re.compile(r"\b(?:said|say|says|claim(?:s|ed)?|list(?:s|ed)?|quot(?:e|es|ed)|wrote|write|writes)\s*[\"“]\s*$", re.IGNORECASE)
 _HEDGED_BEFORE = re.compile(r"\b(?:like|maybe|probably)\s+(?:around\s+|about\s+)?$", re.IGNORECASE)
 _DIFFERENCE_BEFORE = re.compile(
     rf"\b(?:difference|gap|gain|premium|increase|raise|boost)\s+of\s+{_ABOUT}$"
@@ -205,8 +206,9 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
         return  # not "Since 2024, the RPT requires 50 venipunctures" in the 2024 entry
     if (spot.block.table, spot.block.row) in page.past_rows:
         return
-    if _HEDGED_BEFORE.search(spot.before) or _ROUNDING_BEFORE.search(spot.before):
-        return  # "Mobile draws here pay like $21/hr": a guess in passing; "to the nearest $10": no figure
+    if _HEDGED_BEFORE.search(spot.before) or _ROUNDING_BEFORE.search(spot.before) or _REPORTED_BEFORE.search(spot.before):
+        return  # "Mobile draws here pay like $21/hr": a guess in passing; "to the nearest $10": no figure;
+        # 'older posts often said "150 questions"': what others wrote
     if _is_answer_option(spot) or _withdrawn(spot):
         return
     if spot.analysed.quotes_retail_price and period_in_headers(spot) is None:

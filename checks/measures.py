@@ -40,6 +40,7 @@ _NEW_CLAUSE = re.compile(r";\s|,\s+(?:so|but|yet|while|whereas|plus)\s", re.IGNO
 # programs fold it into tuition").
 _NEW_CLAUSE_AFTER = re.compile(r";\s|,\s+(?:so|but|yet|while|whereas|plus|and|or)\s", re.IGNORECASE)
 _COORDINATION = re.compile(r"\s(?:and|or|plus)\s", re.IGNORECASE)
+_SHARED_SUBJECT_VERB = re.compile(r"(?:takes|costs|lasts|runs|requires|needs)\b", re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(r"\b(?:hourly|per hour|an hour|annual|annually|yearly|per year|a year)\b[^$]*$", re.IGNORECASE)
 _CONVERSIONS = {
     "minutes": {"minute": 1.0, "hour": 60.0, "day": 1440.0},
@@ -54,7 +55,9 @@ def choose_measure(vocabulary: Vocabulary, spot: Spot) -> Measure | None:
     number_at = quantity.start - spot.sentence[0]
     number_end = quantity.end - spot.sentence[0]
     sentence = spot.analysed.text
-    window = " | ".join((spot.headers, _own_clause(sentence, number_at, number_end, number_at - len(spot.before))))
+    # the header over the row labels counts too: "$19.10/h" in the row of a "Role (Meridian placements, 2026)" column
+    own = _own_clause(sentence, number_at, number_end, number_at - len(spot.before))
+    window = " | ".join((spot.headers, spot.block.corner_header or "", own))
     best: tuple[tuple[int, int], Measure] | None = None
     for measure in vocabulary.measures_accepting(quantity.unit):
         exclude = vocabulary.excludes[measure.id]
@@ -73,7 +76,12 @@ def _own_clause(sentence: str, number_at: int, number_end: int, previous_end: in
     start, end = max(0, number_at - EXCLUDE_WINDOW_CHARS), number_end + EXCLUDE_WINDOW_CHARS
     if previous_end > 0:
         joined = list(_COORDINATION.finditer(sentence, max(start, previous_end), number_at))
-        start = joined[-1].end() if joined else start
+        if joined and _SHARED_SUBJECT_VERB.match(sentence, joined[-1].end()):
+            # "a credential evaluation, which costs $150 to $250 and takes 3 to 6 weeks": the
+            # second verb's subject is the first's, further back
+            start = max(0, number_at - 2 * EXCLUDE_WINDOW_CHARS)
+        elif joined:
+            start = joined[-1].end()
     before = list(_NEW_CLAUSE.finditer(sentence, start, number_at))
     after = _NEW_CLAUSE_AFTER.search(sentence, number_end, end)
     return sentence[before[-1].end() if before else start : after.start() if after else end]

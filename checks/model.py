@@ -63,6 +63,7 @@ class Block:
     row_header: str | None = None
     column_header: str | None = None
     position: SourcePosition | None = None
+    corner_header: str | None = None  # the header over the row labels ("Role (our placements, 2026)")
 
 
 @dataclass(frozen=True, slots=True)

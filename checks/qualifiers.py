@@ -65,7 +65,8 @@ def choose_qualifier(vocabulary: Vocabulary, measure: Measure, spot: Spot, sente
         named = [q for q in named if q != measure.default_qualifier]
     if named:
         return named[0] if len(named) == 1 else _closest_qualifier(cues, spot, measure)
-    leading = sentence[: spot.quantity.start - spot.sentence[0]]
+    # its own statement: not "needs a 390 scaled score, and its exam has 120 questions"
+    leading = _NEW_STATEMENT.split(sentence[: spot.quantity.start - spot.sentence[0]])[-1]
     in_sentence = {qualifier for qualifier, pattern in cues if _cues_in(pattern, leading)}
     if len(in_sentence) == 1:
         return in_sentence.pop()

@@ -742,3 +742,23 @@ def test_product_rows_and_parts_of_a_whole_are_not_the_measure(facts, body):
 )
 def test_parts_examples_angles_and_the_readers_own_figures_are_not_claims(facts, body):
     assert not any(c[3] in (50, 24.75 * 2080, 15, 45, 17.80 * 2080) for c in claims_of(facts, body)), claims_of(facts, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Experienced phlebotomists with 3+ years start at up to $23.75 an hour at our lab.</p>",
+        "<li>You have fewer than 50 documented venipunctures: the CPT's threshold suits you.</li>",
+        "<p>A medical assistant credential evaluation by a NACES member typically costs $150 to $250 and takes 3 to 6 weeks.</p>",
+        '<p>Older CCMA blog posts often said "150 questions"; that number is right for scored items.</p>',
+        "<table><tr><th>Role (Meridian placements, 2026)</th><th>Annualized</th></tr>"
+        "<tr><td>Medical assistant, uncertified</td><td>$39,728</td></tr></table>",
+    ],
+)
+def test_employer_reader_and_reported_figures_are_not_claims(facts, body):
+    assert not any(c[3] in (23.75 * 2080, 50, 150, 250, 3 * 0.23, 39728) or c[1] in ("training_length", "program_cost") for c in claims_of(facts, body)), claims_of(facts, body)
+
+
+def test_a_qualifier_in_another_statement_of_the_sentence_is_not_the_figures(facts):
+    body = "<p>Certification: the NHA CPT needs a 390 scaled score, and its exam has 120 questions in 2 hours.</p>"
+    assert ("cpt_nha", "exam_questions", "total", 120, 120) in claims_of(facts, body)
