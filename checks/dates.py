@@ -4,8 +4,9 @@ Read from <meta> tags, JSON-LD, <time datetime> elements and visible phrases suc
 "reviewed 2026-06-18" or "Last updated: May 2026". Visible phrases are found with a regex that
 also tells which part is the day, month and year, so they are read directly; dateparser only
 reads machine-written values in other forms, never whole paragraphs (slow, and it reads
-"3 hours" as a date). Numeric dates read month first (06/18/2026), as US pages write them,
-unless the first number cannot be a month. A date without a year ("- Oct 16") is
+"3 hours" as a date). Slashed numeric dates read month first (06/18/2026), as US pages write
+them, unless the first number cannot be a month; dotted ones (10.07.2026) day first, as every
+country that writes them does. "07/2026" is a month and "Q2 2026" the quarter's last month. A date without a year ("- Oct 16") is
 skipped rather than guessed, and nothing here depends on today's date.
 """
 
@@ -39,13 +40,16 @@ _DATE_SPAN = (
     rf"|(?P<day_month>\d{{1,2}}{_ORDINAL}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})(?!\d)"
     rf"|(?P<month_day>{_MONTH}\s+\d{{1,2}}{_ORDINAL},?\s+{_YEAR})(?!\d)"
     rf"|(?P<month>{_MONTH},?\s+{_YEAR})(?!\d)"
+    rf"|(?P<month_numeric>(?<![\d/.])\d{{1,2}}/{_YEAR})(?=\s*(?:$|[.;!?)\]|·•–—,]))"  # "Revised 07/2026"
+    rf"|(?P<quarter>Q[1-4]\s+{_YEAR})(?!\d)"  # "Last reviewed: Q2 2026": its last month
     # A bare year only when its phrase ends there: "updated 2024 salary data" and "Published in
     # 2019, the study found" are not page dates.
     rf"|(?P<year>{_YEAR})(?=\s*(?:$|[.;!?)\]|·•–—]))"
 )
 _CUE = (
     r"(?P<cue>(?:medically\s+|expert[-\s]|last\s+)?reviewed|fact[-\s]?checked|last\s+checked|(?:last\s+)?verified|review\s+date|date\s+reviewed"
-    r"|(?:last\s+)?(?:updated|modified|revised|edited)(?:\s+(?:time|date))?|posted|published|(?:current|accurate)(?=\s+as\s+of))"
+    r"|(?:last\s+)?(?:updated|modified|revised|edited)(?:\s+(?:time|date))?|posted|published|(?:current|accurate)(?=\s+as\s+of)"
+    r"|stand(?=\s*:))"  # German "Stand: 12.06.2026" (as of)
 )
 # Between the cue and the date: punctuation, "on", "in", "as of", or "by <name> on".
 _LINK = (
@@ -53,7 +57,7 @@ _LINK = (
     r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)?"  # "Monday, May 4, 2026"
 )
 # Substring tests are far cheaper than the phrase regex on the many blocks that date nothing.
-_CUE_STEMS = ("review", "updated", "modified", "revised", "edited", "posted", "published", "checked", "verified", "as of")
+_CUE_STEMS = ("review", "updated", "modified", "revised", "edited", "posted", "published", "checked", "verified", "as of", "stand")
 _PHRASE = re.compile(rf"\b{_CUE}{_LINK}(?:{_DATE_SPAN})", re.IGNORECASE)
 # "The test plan was updated in 2024" is about something else, unless it names the page.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:last\s+)?$", re.I)
@@ -72,7 +76,7 @@ _YEAR_MONTH = re.compile(rf"\s*({_YEAR})-(\d{{2}})\s*")
 _YEAR_ONLY = re.compile(rf"\s*({_YEAR})\s*")
 _MAX_DATE_VALUE_CHARS = 40
 _DATE_SPAN_ONLY = re.compile(_DATE_SPAN, re.IGNORECASE)
-_SPAN_KINDS = ("iso", "numeric", "slashed", "day_month", "month_day", "month", "year")
+_SPAN_KINDS = ("iso", "numeric", "slashed", "day_month", "month_day", "month", "month_numeric", "quarter", "year")
 _NUMBER = re.compile(r"\d+")
 _MONTH_WORD = re.compile(_MONTH, re.IGNORECASE)
 _MONTHS = {
@@ -105,7 +109,7 @@ _JSON_LD_ROLES = {
 }
 _ROLE_WORDS = (
     (re.compile(r"review|fact[-\s]?check|checked|verified|current|accurate", re.I), "reviewed"),
-    (re.compile(r"updat|modif|revis|edited", re.I), "modified"),
+    (re.compile(r"updat|modif|revis|edited|\bstand\b", re.I), "modified"),
     (re.compile(r"publish|posted|entry-date", re.I), "published"),
 )
 
@@ -139,6 +143,7 @@ class TimeElement:
     cues: str
     context: str
     locator: str
+    text: str = ""  # its own visible words: "<time datetime=2026-07-14>Reviewed 14 July</time>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,9 +226,17 @@ def _parse_span(span: str, kind: str) -> tuple[date, str] | None:
         return _checked(lambda: date(numbers[0], 1, 1), "year")
     if kind == "numeric":
         first, second, year = numbers
-        month, day = (first, second) if first <= 12 else (second, first)
+        # "06/18/2026" as US pages write it; "10.07.2026", dotted, is day first everywhere it is used
+        day_first = first > 12 or "." in span
+        month, day = (second, first) if day_first else (first, second)
         year += TWO_DIGIT_CENTURY if year < 100 else 0  # "5/12/26"
         return _checked(lambda: date(year, month, day), "day")
+    if kind == "month_numeric":
+        month, year = numbers
+        return _checked(lambda: date(year, month, 1), "month")
+    if kind == "quarter":
+        quarter, year = numbers
+        return _checked(lambda: date(year, 3 * quarter, 1), "month")
     if kind == "slashed":
         year, month, day = numbers
         return _checked(lambda: date(year, month, day), "day")
@@ -313,7 +326,7 @@ def _time_dates(times: Sequence[TimeElement]) -> Iterator[PageDate]:
         parsed = parse_date_value(time.datetime)
         if parsed is None or _UPCOMING.search(time.context):
             continue  # "Next review: <time>": a date to come, not one the page was touched
-        roles = _context_roles(time.context) or _role_from_words(time.cues)
+        roles = _role_from_words(time.text) or _context_roles(time.context) or _role_from_words(time.cues)
         if not roles and not time.context.strip():
             roles = ["published"]  # a dateline of its own ("<time datetime=...>7 months ago</time>")
         for role in roles:

@@ -525,7 +525,7 @@ class _Walk:
 
     def date_sources(self) -> DateSources:
         times = tuple(
-            TimeElement(value, cues, preceding, self.locate(element))
+            TimeElement(value, cues, preceding, self.locate(element), element.get_text(" ", strip=True)[:_MICROFORMAT_MAX_CHARS])
             for element, value, preceding, cues in self.times
         )
         return DateSources(meta=tuple(self.meta), json_ld=tuple(self.json_ld), times=times)

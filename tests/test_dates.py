@@ -38,6 +38,11 @@ from checks.model import Block, PageDate
         ("Updated 31/12/2025", "modified", date(2025, 12, 31), "day", "Updated 31/12/2025"),
         ("Updated 2026.05.04", "modified", date(2026, 5, 4), "day", "Updated 2026.05.04"),
         ("Last modified: Monday, May 4, 2026", "modified", date(2026, 5, 4), "day", "Last modified: Monday, May 4, 2026"),
+        # Dotted dates are day first wherever they are written; a month and year, a quarter (its last month)
+        ("Fact-checked on 10.07.2026", "reviewed", date(2026, 7, 10), "day", "Fact-checked on 10.07.2026"),
+        ("Stand: 12.06.2026", "modified", date(2026, 6, 12), "day", "Stand: 12.06.2026"),
+        ("Revised 07/2026", "modified", date(2026, 7, 1), "month", "Revised 07/2026"),
+        ("Last reviewed: Q2 2026 · 11 min read", "reviewed", date(2026, 6, 1), "month", "Last reviewed: Q2 2026"),
     ],
 )
 def test_find_date_phrases_reads_each_format(text, role, value, precision, phrase):
@@ -150,6 +155,7 @@ def test_page_dates_reads_json_ld_top_level_and_graph_and_ignores_malformed():
         (TimeElement("2024-05-06", " dateModified", "", "time"), ["modified"]),
         (TimeElement("2024-05-06", "", "The exam is on ", "time"), []),
         (TimeElement("soon", "updated", "", "time"), []),
+        (TimeElement("2026-07-14", "", "By Luis · Published May 1 · ", "time", "Reviewed 14 July"), ["reviewed"]),
     ],
 )
 def test_time_elements_take_their_role_from_nearby_words(time, roles):
