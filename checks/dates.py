@@ -6,8 +6,9 @@ also tells which part is the day, month and year, so they are read directly; dat
 reads machine-written values in other forms, never whole paragraphs (slow, and it reads
 "3 hours" as a date). Slashed numeric dates read month first (06/18/2026), as US pages write
 them, unless the first number cannot be a month; dotted ones (10.07.2026) day first, as every
-country that writes them does. "07/2026" is a month and "Q2 2026" the quarter's last month. A date without a year ("- Oct 16") is
-skipped rather than guessed, and nothing here depends on today's date.
+country that writes them does. "07/2026" is a month and "Q2 2026" the quarter's last month.
+A date without a year ("- Oct 16") is skipped rather than guessed, and nothing here depends on
+today's date.
 """
 
 from __future__ import annotations
