@@ -135,11 +135,12 @@ _LINE_BREAKS = re.compile(f"\\s*(?:{LINE_BREAK}\\s*)+")
 
 def normalize_text(text: str) -> str:
     """Collapse whitespace (NBSP included), drop soft hyphens and zero-width characters, and
-    write typographic hyphens and vulgar fractions the way the number grammar reads them
-    ("3‑hour" with a non-breaking hyphen, "2½ hours")."""
+    write typographic hyphens, vulgar fractions and space-grouped thousands the way the number
+    grammar reads them ("3‑hour" with a non-breaking hyphen, "2½ hours", "18 400")."""
     if not text.isascii():
         text = _INVISIBLE_CHARS.sub("", text).translate(TYPOGRAPHIC_HYPHENS)
         text = _FRACTION_AFTER_DIGIT.sub(lambda m: m.group(1) + FRACTIONS[m.group(2)], text)
+        text = _SPACED_THOUSANDS.sub(r"\1,", text)
     collapsed = " ".join(text.split())
     return _LINE_BREAKS.sub("\n", collapsed).strip() if LINE_BREAK in collapsed else collapsed
 
@@ -147,6 +148,8 @@ def normalize_text(text: str) -> str:
 TYPOGRAPHIC_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 FRACTIONS = {"½": ".5", "¼": ".25", "¾": ".75"}
 _FRACTION_AFTER_DIGIT = re.compile(r"(\d)([½¼¾])")
+# "18 400" with a thin or no-break space between its digit groups is 18,400
+_SPACED_THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3})[\u2009\u202f\u00a0](?=\d{3}(?![\d]))")
 
 
 @dataclass(eq=False, slots=True)

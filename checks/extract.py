@@ -38,7 +38,7 @@ _ABOUT = r"(?:about|approximately|around|roughly|nearly|almost|some|just|only)?\
 _REPORTED_BEFORE = re.compile(r"\b(?:said|say|says|claim(?:s|ed)?|list(?:s|ed)?|quot(?:e|es|ed)|wrote|write|writes)\s*[\"“]\s*$", re.IGNORECASE)
 _HEDGED_BEFORE = re.compile(r"\b(?:like|maybe|probably)\s+(?:around\s+|about\s+)?$", re.IGNORECASE)
 _DIFFERENCE_BEFORE = re.compile(
-    rf"\b(?:difference|gap|gain|premium|increase|raise|boost)\s+of\s+{_ABOUT}$"
+    rf"\b(?:difference|gap|gain|premium|increase|raise|rise|boost)\s+of\s+{_ABOUT}$"
     # "medical assistants out-earn phlebotomists by about $540", "beats it by $1.25 an hour"
     rf"|\b(?:out-?\w+|exceeds?|exceeded|beats?|trails?|lags?|tops?|more|less|higher|lower|ahead|behind)\b[^.;:]*\bby\s+{_ABOUT}$"
     # "pay varies by more than $20,000 a year between states": a spread

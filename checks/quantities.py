@@ -129,6 +129,7 @@ _SIDE_RE = re.compile(rf"(?P<number>{_NUMBER})|(?P<words>{_WORD_NUMBER})", re.I)
 
 # "two and a half hours", "2-and-a-half years": half a unit more
 _AND_A_HALF = rf"(?:{_SP}+|-)and(?:{_SP}+|-)a(?:{_SP}+|-)half(?!\w)"
+_ONE_AND_A_HALF_RE = re.compile(rf"(?<![\w-])an?{_SP}+(?P<unit>minute|hour|day|week|month|year){_AND_A_HALF}", re.I)
 _AND_A_HALF_RE = re.compile(_AND_A_HALF, re.I)
 _RESTATED_RE = re.compile(
     rf"{_SP}*\({_SP}*(?:(?P<digits>\d+)|(?P<words>{_WORD_NUMBER})){_SP}*\)", re.I
@@ -293,6 +294,8 @@ def _find(text: str) -> list[Quantity]:
         [match.start() for match in _NUMBER_WORD_RE.finditer(lowered)]
         if not _NUMBER_WORDS.isdisjoint(words_in(text)) else []
     )
+    if "half" in lowered:
+        word_starts = sorted(word_starts + [match.start() for match in _ONE_AND_A_HALF_RE.finditer(lowered)])
     found: list[Quantity] = []
     position, next_word = 0, 0
     while True:
@@ -313,6 +316,10 @@ def _read_at(text: str, start: int) -> tuple[Quantity | None, int]:
     skip = _SKIP_RE.match(text, start) or _month_day(text, start)
     if skip is not None:
         return None, skip.end()
+    one_and_a_half = _ONE_AND_A_HALF_RE.match(text, start)
+    if one_and_a_half is not None:  # "an hour and a half"
+        unit, end = one_and_a_half["unit"].lower(), one_and_a_half.end()
+        return Quantity(1.5, 1.5, unit, text[start:end], start, end), end
     quantity, end = _read_quantity(text, start)
     return quantity, max(end, start + 1)
 

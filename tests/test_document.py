@@ -480,6 +480,10 @@ def test_on_a_page_without_main_or_article_an_aside_is_judged_by_its_name():
     assert texts(document) == ["Pay", "Latest median: $42,000", "after"]
 
 
+def test_thousands_grouped_by_a_thin_or_no_break_space_read_as_one_number():
+    assert normalize_text("about 18\u2009400 new jobs, 811\u00a0000 in 2024, 5\u00a0to 8") == "about 18,400 new jobs, 811,000 in 2024, 5 to 8"
+
+
 def test_a_pre_blocks_lines_stay_lines():
     document = article("<pre>Credential   Questions   Time\nCCMA         180         3 h\nCMA          200         160 min</pre>")
     assert only(document, "CCMA").text.split("\n") == ["Credential Questions Time", "CCMA 180 3 h", "CMA 200 160 min"]

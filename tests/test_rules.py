@@ -240,6 +240,14 @@ def test_an_annual_figure_rounded_to_thousands_agrees_with_its_hourly(facts):
     assert findings_of(audit_html(facts, page(body)), "arithmetic") == []
 
 
+@pytest.mark.parametrize(("stated", "wrong"), [("101,200", False), ("110,200", True)])
+def test_a_rise_of_is_a_stated_difference(facts, stated, wrong):
+    body = f"<p>BLS expects medical assistant employment to climb from 811,000 in 2024 to 912,200 in 2034, a rise of about {stated} jobs.</p>"
+    found = findings_of(audit_html(facts, page(body)), "arithmetic")
+    assert bool(found) == wrong, [f.message for f in found]
+    assert not findings_of(audit_html(facts, page(body)), "contradicts-fact")
+
+
 def test_wrong_stated_difference(facts):
     body = "<p>Medical assistants earned a median $44,200 while phlebotomists earned $43,660, a difference of $1,540 per year.</p>"
     found = findings_of(audit_html(facts, page(body)), "arithmetic")
