@@ -522,8 +522,7 @@ class _Walk:
                 block.level, block.table, block.row, block.column, block.row_header,
                 block.column_header, None, block.corner_header,
             )
-            for block in self.pending
-            if block.text
+            for block in _joined_lines(self.pending)
         )
 
     def date_sources(self) -> DateSources:
@@ -541,6 +540,33 @@ class _Walk:
         ]
         unplaced = [Suppression(rule, reason, "") for rule, reason in self.unplaced_ignores]
         return tuple(placed + unplaced)
+
+
+def _joined_lines(pending: list[_Pending]) -> list[_Pending]:
+    """The blocks with text, a PDF conversion's wrapped lines joined back into their sentence:
+    "... biggest domain: 84 of the 150 scored" then "items, or about 65% of your score." in
+    sibling <div>s are one paragraph."""
+    joined: list[_Pending] = []
+    for block in pending:
+        if not block.text:
+            continue
+        if joined and _continues(joined[-1], block):
+            previous = joined[-1]
+            glue = "" if previous.text.endswith("-") and previous.text[-2:-1].isalpha() else " "
+            previous.text = f"{previous.text}{glue}{block.text}"
+            continue
+        joined.append(block)
+    return joined
+
+
+def _continues(line: _Pending, block: _Pending) -> bool:
+    """A block that carries on the line before it mid-sentence: both paragraphs of one parent,
+    the line long and unfinished, the block starting in lower case."""
+    return (
+        block.kind == line.kind == "paragraph" and block.visible == line.visible
+        and block.text[:1].islower() and len(line.text) >= WRAPPED_LINE_MIN_CHARS
+        and not line.text.endswith(_SENTENCE_ENDS) and line.element.parent is block.element.parent
+    )
 
 
 def _live(collector: _Pending | None) -> _Pending | None:
@@ -641,6 +667,8 @@ def _hidden_by_class(attrs: dict) -> bool:
 
 
 ROW_LABEL_MAX_CHARS = 80
+WRAPPED_LINE_MIN_CHARS = 40
+_SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "”")
 _SENTENCE_INSIDE = re.compile(r"[a-z)][.!?]\s+[A-Z]")
 
 

@@ -484,6 +484,19 @@ def test_thousands_grouped_by_a_thin_or_no_break_space_read_as_one_number():
     assert normalize_text("about 18\u2009400 new jobs, 811\u00a0000 in 2024, 5\u00a0to 8") == "about 18,400 new jobs, 811,000 in 2024, 5 to 8"
 
 
+def test_a_pdf_conversions_wrapped_lines_are_one_paragraph():
+    document = article(
+        "<div class='pc'><div class='t'>Clinical Patient Care is by far the biggest domain: 84 of the 150 scored</div>"
+        "<div class='t'>items, or about 65% of your score. Put most of your study time here.</div>"
+        "<div class='t'>Medical Law is the smallest.</div><div class='t'>180</div><div class='t'>questions</div></div>"
+    )
+    assert texts(document) == [
+        "Clinical Patient Care is by far the biggest domain: 84 of the 150 scored items, or about 65% of your score. "
+        "Put most of your study time here.",
+        "Medical Law is the smallest.", "180", "questions",
+    ]
+
+
 def test_a_pre_blocks_lines_stay_lines():
     document = article("<pre>Credential   Questions   Time\nCCMA         180         3 h\nCMA          200         160 min</pre>")
     assert only(document, "CCMA").text.split("\n") == ["Credential Questions Time", "CCMA 180 3 h", "CMA 200 160 min"]

@@ -3,7 +3,8 @@ Checks the sums and derived figures a page states: a table's rows against its "T
 (counts and percentages, and each share against count / total), the parts a sentence lists
 against the total it gives ("... for a total of 100%"), an hourly wage against the annual wage
 beside it (BLS annualises at 2,080 hours), pay the page converts between periods itself
-("$43,660 a year works out to about $3,938 a month", in worked examples too), a stated difference against the two figures it is
+("$43,660 a year works out to about $3,938 a month", in worked examples too), shares and rates
+it works out ("84 of the 150 scored items, or about 56%"), a stated difference against the two figures it is
 the difference of (a state's figure against the national fact when the page compares them),
 and a change restated after its two figures ("811,000 to 912,200 (+101,200)").
 
@@ -31,6 +32,7 @@ from checks.facts import Fact
 from checks.measures import HOURS_PER_YEAR
 from checks.model import Block, Claim, Evidence, Finding, Severity
 from checks.quantities import find_quantities
+from checks.ratios import stated_ratios
 from checks.rules.common import finding
 from checks.sentences import sentence_spans
 from checks.spots import TOTAL_LABEL
@@ -59,6 +61,7 @@ def check(context: "AuditContext") -> Iterator[Finding]:
         yield from _restated_changes(page)
         yield from _hourly_annual(context, page)
         yield from _conversions(page)
+        yield from _ratios(page)
         yield from _differences(context, page)
 
 
@@ -163,6 +166,20 @@ def _share_mismatch(url: str, part_rows: list[dict[int, Block]], columns: dict) 
             )
 
 
+def _block_finding(
+    page: "PageContext", block: Block, first: int, span: tuple[int, int], message: str, hint: str, basis: tuple[str, ...]
+) -> Finding:
+    """A finding on figures of one block's text that are not claims (or not all of them): the
+    quote runs from the sentence of the first figure (at `first`) to the sentence of the wrong
+    one (at `span`)."""
+    sentences = sentence_spans(block.text)
+    start = next((a for a, b in sentences if a <= first < b), 0)
+    end = next((b for a, b in sentences if a < span[1] <= b), len(block.text))
+    quote = block.text[start:end].rstrip()
+    location = Evidence(page.url, block.locator, quote, (span[0] - start, span[1] - start), block.heading_path, block.position)
+    return Finding(NAME, SEVERITY, message, page.url, hint, fingerprint_basis=basis, location=location)
+
+
 def _table_finding(url: str, cell: Block, message: str, hint: str, basis: tuple[str, ...]) -> Finding:
     location = Evidence(url, cell.locator, cell.text, (0, len(cell.text)), cell.heading_path, cell.position)
     return Finding(NAME, SEVERITY, message, url, hint, fingerprint_basis=("table", *basis), location=location)
@@ -222,14 +239,12 @@ def _restated_changes(page: "PageContext") -> Iterator[Finding]:
             tolerance = max(abs(actual) * 0.01, 1.0) if (change.approximate or start.approximate) else 1.0
             if abs(abs(actual) - abs(change.low)) <= tolerance:
                 continue
-            location = Evidence(page.url, block.locator, block.text, (change.start, change.end), block.heading_path, block.position)
-            yield Finding(
-                NAME, SEVERITY,
+            yield _block_finding(
+                page, block, start.start, (change.start, change.end),
                 f"`{change.text}` is given as the change from `{start.text if start is not end else format_number(start.low)}` "
                 f"to `{format_number(end.high)}`, which differ by {format_number(abs(actual))}",
-                page.url, f"Change `{change.text}` to {format_number(abs(actual))}",
-                fingerprint_basis=("change", format_number(start.low), format_number(end.high), format_number(change.low)),
-                location=location,
+                f"Change `{change.text}` to {format_number(abs(actual))}",
+                ("change", format_number(start.low), format_number(end.high), format_number(change.low)),
             )
 
 
@@ -278,13 +293,29 @@ def _conversions(page: "PageContext") -> Iterator[Finding]:
             if abs(conversion.expected - stated.low) <= conversion.tolerance:
                 continue
             right = f"${conversion.expected:,.2f}" if stated.per == "hour" else f"${format_number(round(conversion.expected))}"
-            location = Evidence(page.url, block.locator, block.text, (stated.start, stated.end), block.heading_path, block.position)
-            yield Finding(
-                NAME, SEVERITY,
+            yield _block_finding(
+                page, block, given.start, (stated.start, stated.end),
                 f"`{given.text}` is {right} {_PER_WORDS[stated.per]} at {HOURS_PER_YEAR:,} hours a year, not `{stated.text}`",
-                page.url, f"Change `{stated.text}` to {right} {_PER_WORDS[stated.per]}",
-                fingerprint_basis=("conversion", format_number(given.low), given.per or "", format_number(stated.low)),
-                location=location,
+                f"Change `{stated.text}` to {right} {_PER_WORDS[stated.per]}",
+                ("conversion", format_number(given.low), given.per or "", format_number(stated.low)),
+            )
+
+
+def _ratios(page: "PageContext") -> Iterator[Finding]:
+    """Shares and per-item rates the page works out itself ("84 of the 150 scored items, or
+    about 65% of your score"; "180 questions over 180 minutes, so 1.5 minutes per question")."""
+    for block in page.document.blocks:
+        for ratio in stated_ratios(block.text):
+            stated, (part, whole) = ratio.stated, ratio.parts
+            if abs(ratio.expected - stated.low) <= ratio.tolerance:
+                continue
+            number = f"{ratio.expected:.1f}".rstrip("0").rstrip(".")
+            right = f"{number}%" if stated.unit == "percent" else f"{number} {stated.unit}{'' if number == '1' else 's'} per item"
+            yield _block_finding(
+                page, block, part.start, (stated.start, stated.end),
+                f"`{stated.text}` does not follow from `{part.text}` and `{whole.text}`: that works out to {right}",
+                f"Change `{stated.text}` to {right}",
+                ("ratio", format_number(part.low), format_number(whole.low), format_number(stated.low)),
             )
 
 
