@@ -120,8 +120,9 @@ def _from_context(page: Page, spot: Spot, measure: Measure, fitting_only: bool =
         None,
     )
     if known is None:
-        # a salary on a page about the CCMA is the medical assistant's salary
-        certified = (facts.entity(e).occupation for e in far if facts.entity(e))
+        # a salary on a page about the CCMA is the medical assistant's salary, and a program
+        # length in the "NHA CPT" column the phlebotomist's
+        certified = (facts.entity(e).occupation for e in _header_entities(page, spot) + far if facts.entity(e))
         known = next((o for o in certified if o and facts.facts_for(o, measure.id)), None)
     if known is None:
         # "Passing Score: 390" under "What's on the CCMA Exam?": the kind of entity the measure
@@ -186,8 +187,8 @@ def _in_another_column(page: Page, block) -> bool:
 def _context_entities(page: Page, spot: Spot) -> tuple[list[str], list[str]]:
     """Entities named around the sentence: close (table headers, the block before it, nearest
     first) and far (headings innermost first, then the title)."""
+    headers = _header_entities(page, spot)
     block = spot.block
-    headers = [e for h in (block.column_header, block.row_header, spot.headers) if h for e in page.subjects_named(h)]
     earlier = [m for m in spot.analysed.block.mentions if m.end <= spot.sentence[0]]
     close = headers + _antecedent(spot, earlier) + [m.entity for m in reversed(earlier) if m.entity]
     far: list[str] = []
@@ -197,6 +198,11 @@ def _context_entities(page: Page, spot: Spot) -> tuple[list[str], list[str]]:
             return close, far  # under "RMA (AMT)" the page's own subject no longer applies
         far.extend(named)
     return close, far + list(page.title_subjects)
+
+
+def _header_entities(page: Page, spot: Spot) -> list[str]:
+    block = spot.block
+    return [e for h in (block.column_header, block.row_header, spot.headers) if h for e in page.subjects_named(h)]
 
 
 def _antecedent(spot: Spot, earlier: list[Mention]) -> list[str]:

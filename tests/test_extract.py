@@ -762,3 +762,11 @@ def test_employer_reader_and_reported_figures_are_not_claims(facts, body):
 def test_a_qualifier_in_another_statement_of_the_sentence_is_not_the_figures(facts):
     body = "<p>Certification: the NHA CPT needs a 390 scaled score, and its exam has 120 questions in 2 hours.</p>"
     assert ("cpt_nha", "exam_questions", "total", 120, 120) in claims_of(facts, body)
+
+
+def test_a_program_length_in_a_credential_column_is_its_occupations(facts):
+    body = (
+        "<table><tr><th>Requirement</th><th>NHA CPT</th><th>AMT RPT</th></tr>"
+        "<tr><th>Typical program length (all three)</th><td colspan='2'>8 to 16 weeks of classroom and clinical training</td></tr></table>"
+    )
+    assert ("phlebotomist", "training_length") in {(c[0], c[1]) for c in claims_of(facts, body)}
