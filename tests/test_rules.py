@@ -317,6 +317,24 @@ def test_a_consistent_work_setting_table_is_clean(facts):
     assert rules_fired(audit_html(facts, page(SETTING_TABLE.format(share=38, hourly="$20.67")))) == []
 
 
+YEARLY_TABLE = (
+    "<h2>Phlebotomist median pay by year</h2><table><tr><th>Year</th><th>Phlebotomists</th><th>Change</th></tr>"
+    "<tr><td>2019</td><td>$35,510</td><td>—</td></tr><tr><td>2020</td><td>$36,320</td><td>{change}</td></tr>"
+    "<tr><td>2021</td><td>$37,380</td><td>+$1,060</td></tr><tr><td>2022</td><td>$38,530</td><td>+$1,150</td></tr></table>"
+)
+
+
+@pytest.mark.parametrize(("change", "wrong"), [("+$1,810", True), ("+$810", False)])
+def test_a_change_column_is_each_row_minus_the_one_above(facts, change, wrong):
+    messages = [f.message for f in findings_of(audit_html(facts, page(YEARLY_TABLE.format(change=change))), "arithmetic")]
+    assert messages == (["`+$1,810` in the 'Change' column does not match the rows it compares, which differ by +$810"] if wrong else [])
+
+
+def test_a_change_column_that_compares_with_something_else_is_left_alone(facts):
+    table = YEARLY_TABLE.format(change="+$1,810").replace("+$1,060", "+$2,060").replace("+$1,150", "+$3,020")
+    assert findings_of(audit_html(facts, page(table)), "arithmetic") == []
+
+
 STATE_TABLE = (
     "<h2>Median phlebotomist pay by state</h2><table><tr><th>State</th><th>Annual median</th></tr>"
     "<tr><td>California</td><td>$54,390</td></tr></table>"

@@ -49,6 +49,9 @@ APPROXIMATE_DIFFERENCE_SHARE = 0.1
 HOURLY_DIFFERENCE_CEILING = 20.0  # "$1.25 more an hour"; a gap of $540 is a year's
 _CHANGE_OPENS = re.compile(r"\s*\(\s*[+\-−]\s*")
 _JOINED_BY_TO = re.compile(r"(?:\s+in\s+\d{4})?\s+to\s+", re.IGNORECASE)
+_CHANGE_HEADER = re.compile(r"\s*(?:(?:year-over-year|yoy|annual)\s+)?(?:change|\+/-|±)(?:\s+(?:from|vs\.?|over)\s+(?:the\s+)?(?:previous|prior|last)\s+(?:year|row))?\s*", re.I)
+_CHANGE_ROUNDING = 10.0  # BLS medians are rounded to the $10
+CHANGE_READINGS_NEEDED = 2
 _AVERAGE_HEADER = re.compile(r"\b(?:median|average|avg|mean|typical|hourly|rate|per\s+(?:hour|week|month|year))\b", re.I)
 _PER_WORDS = {"hour": "an hour", "week": "a week", "month": "a month", "year": "a year"}
 _TABLE_CELL_STEP = re.compile(r" > t[dh](?::nth-of-type\(\d+\))?$")
@@ -75,6 +78,35 @@ def _table_totals(page: "PageContext") -> Iterator[Finding]:
             tables.setdefault(block.table, []).append(block)
     for cells in tables.values():
         yield from _check_table(page.url, cells)
+        yield from _check_changes(page.url, cells)
+
+
+def _check_changes(url: str, cells: list[Block]) -> Iterator[Finding]:
+    """A "Change" column beside a column of figures, row over row ("2019 | $35,510 | —" then
+    "2020 | $36,320 | +$1,810"): each change is its figure minus the one above. Checked only when
+    at least two rows bear that reading out, so a change against something else is left alone."""
+    grid = {(cell.row or 0, cell.column or 0): cell for cell in cells}
+    columns = sorted({column for (_, column), cell in grid.items() if column and _CHANGE_HEADER.fullmatch(cell.column_header or "")})
+    for column in columns:
+        rows = sorted(row for row, col in grid if col == column)
+        pairs = []  # (change cell, the difference of the figures it compares, the change it states)
+        for previous, row in zip(rows, rows[1:]):
+            compared = [grid.get((previous, column - 1)), grid.get((row, column - 1)), grid.get((row, column))]
+            values = [_cell_value(cell) if cell is not None else None for cell in compared]
+            if all(values) and len({unit for _, unit in values}) == 1:
+                pairs.append((compared[2], values[1][0] - values[0][0], values[2][0], values[0][1]))
+        if sum(abs(actual - stated) <= _CHANGE_ROUNDING for _, actual, stated, _ in pairs) < CHANGE_READINGS_NEEDED:
+            continue
+        for cell, actual, stated, unit in pairs:
+            if abs(actual - stated) > _CHANGE_ROUNDING:
+                header = cell.column_header or ""
+                right = f"{'+' if actual > 0 else '-' if actual < 0 else ''}{'$' if unit == 'usd' else ''}{format_number(abs(actual))}"
+                yield _table_finding(
+                    url, cell,
+                    f"`{cell.text}` in the {header!r} column does not match the rows it compares, which differ by {right}",
+                    f"Change `{cell.text}` to {right}",
+                    ("change", header, cell.row_header or str(cell.row), format_number(stated)),
+                )
 
 
 def _cell_value(block: Block) -> tuple[float, str] | None:
