@@ -331,7 +331,8 @@ def _time_dates(times: Sequence[TimeElement]) -> Iterator[PageDate]:
         if not roles and not time.context.strip():
             roles = ["published"]  # a dateline of its own ("<time datetime=...>7 months ago</time>")
         for role in roles:
-            yield PageDate(role, *parsed, source="time", text=time.datetime, locator=time.locator)
+            # the words the reader sees ("Reviewed 14 July"), else the machine value
+            yield PageDate(role, *parsed, source="time", text=time.text or time.datetime, locator=time.locator)
 
 
 def _context_roles(context: str) -> list[str]:

@@ -29,7 +29,7 @@ _OF_THEM = re.compile(
 # "$800 to $2,000, usually including the exam fee", "12 to 18 months from the first class to the
 # externship sign-off": what a figure includes, or runs up to, does not make it that
 _INCLUDED_BEFORE = re.compile(
-    r"\b(?:including|includes|included|include)\s+(?:the\s+|your\s+|an?\s+)?$"
+    r"\b(?:including|includes|included|include)\s+(?:the\s+|your\s+|an?\s+)?(?:[\w-]+\s+){0,3}$"  # "include a supervised clinical externship"
     r"|(?:\b(?:through|until)|\bfrom\s[^,;]{1,60}?\sto)\s+(?:the|an?)\s+$",
     re.IGNORECASE,
 )

@@ -635,6 +635,8 @@ def test_what_a_figure_includes_does_not_exclude_it(facts):
          {("phlebotomist", "training_length", "typical", 4, 8)}),
         ("<p>The phlebotomy externship alone takes 1 to 2 months.</p>", set()),
         ("<p>Paid $125 for the exam through my school.</p>", set()),
+        ("<p>Phlebotomy training programs typically last one to two years and include a supervised clinical externship.</p>",
+         {("phlebotomist", "training_length", "typical", 12, 24)}),
     ],
 )
 def test_what_a_figure_runs_up_to_does_not_exclude_it(facts, body, expected):
