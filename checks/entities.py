@@ -143,12 +143,12 @@ def _sole_certifying_credential(page: Page, far: list[str], measure: Measure) ->
     figures for the measure; a credential known by name only (the PBT) could own it as well."""
     facts = page.vocabulary.facts
     occupations = set(far)
-    certifying = {
-        e for e in page.entities_on_page()
-        if (entity := facts.entity(e)) is not None and entity.occupation in occupations
-        and (facts.facts_for(e, measure.id) or not facts.has_facts(e))
-    }
-    return certifying.pop() if len(certifying) == 1 else None
+    candidates = frozenset(
+        entity.id for entity in facts.entities
+        if entity.occupation in occupations and (facts.facts_for(entity.id, measure.id) or not facts.has_facts(entity.id))
+    )
+    named = page.named_on_page(candidates) if candidates else frozenset()
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _name_only(page: Page, entity: str) -> bool:

@@ -65,14 +65,21 @@ class Page:
     past_rows: frozenset[tuple[int, int]] = frozenset()  # (table, row): a year-by-year table's older rows
     _named: dict[str, str | None] = field(default_factory=dict)
     _subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    _on_page: frozenset[str] | None = None
+    _on_page: dict[frozenset[str], frozenset[str]] = field(default_factory=dict)
 
-    def entities_on_page(self) -> frozenset[str]:
-        """Every entity the page names anywhere; computed once, when first asked."""
-        if self._on_page is None:
+    def named_on_page(self, wanted: frozenset[str]) -> frozenset[str]:
+        """Which of these entities the page names anywhere; cached. Only texts holding one of
+        their aliases are searched for mentions."""
+        if wanted not in self._on_page:
+            facts = self.vocabulary.facts
+            aliases = [alias.lower() for e in wanted if (entity := facts.entity(e)) for alias in entity.aliases]
             texts = (self.document.title, *(block.text for block in self.document.blocks))
-            self._on_page = frozenset(m.entity for text in texts for m in self.vocabulary.mentions(text, self.confirmed) if m.entity)
-        return self._on_page
+            self._on_page[wanted] = frozenset(
+                m.entity
+                for text in texts if any(alias in text.lower() for alias in aliases)
+                for m in self.vocabulary.mentions(text, self.confirmed) if m.entity in wanted
+            )
+        return self._on_page[wanted]
 
     def names_other(self, text: str) -> bool:
         """Whether text names something the fact file does not track ("RMA (AMT)", "CNA")."""
