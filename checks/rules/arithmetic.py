@@ -334,15 +334,21 @@ def _conversions(page: "PageContext") -> Iterator[Finding]:
 
 
 def _ratios(page: "PageContext") -> Iterator[Finding]:
-    """Shares and per-item rates the page works out itself ("84 of the 150 scored items, or
-    about 65% of your score"; "180 questions over 180 minutes, so 1.5 minutes per question")."""
+    """Shares, per-item rates and equal parts the page works out itself ("84 of the 150 scored
+    items, or about 65% of your score"; "180 questions over 180 minutes, so 1.5 minutes per
+    question"; "200 questions ... Each of the 4 segments has 40 questions")."""
     for block in page.document.blocks:
         for ratio in stated_ratios(block.text):
             stated, (part, whole) = ratio.stated, ratio.parts
             if abs(ratio.expected - stated.low) <= ratio.tolerance:
                 continue
             number = f"{ratio.expected:.1f}".rstrip("0").rstrip(".")
-            right = f"{number}%" if stated.unit == "percent" else f"{number} {stated.unit}{'' if number == '1' else 's'} per item"
+            if ratio.kind == "share":
+                right = f"{number}%"
+            elif ratio.kind == "rate":
+                right = f"{number} {stated.unit}{'' if number == '1' else 's'} per item"
+            else:
+                right = f"{number} {stated.noun or stated.unit + 's'}"
             yield _block_finding(
                 page, block, part.start, (stated.start, stated.end),
                 f"`{stated.text}` does not follow from `{part.text}` and `{whole.text}`: that works out to {right}",
