@@ -212,6 +212,7 @@ _OPEN_END_RE = re.compile(
 
 _NEXT_WORD_RE = re.compile(rf"(?:{_SP}+|(?P<hyphen>-))(?P<word>[A-Za-z][A-Za-z'’]+(?:-[A-Za-z]+)*)")
 _NOUN_PHRASE_WORDS = 4
+_CREDIT_MODIFIERS = frozenset({"semester", "credit", "quarter"})
 _COMPARATIVE_WORD_RE = re.compile(rf"{_SP}+(?:more|fewer|extra)(?={_SP}+[A-Za-z])", re.I)
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # Words that end a noun phrase: a counted noun never sits behind one of these.
@@ -562,6 +563,9 @@ def _read_noun(text: str, end: int) -> tuple[str | None, str, int]:
     if head is None:
         return None, "count", end
     noun, head_end = head[0].lower(), head[1]
+    before = [word.lower() for word, word_end in words if word_end < head_end]
+    if before and before[-1] in _CREDIT_MODIFIERS:
+        return f"{before[-1]} {noun}", "count", head_end  # "5 semester hours of college credit": credits, not time
     if noun.removesuffix("s") in _MINUTES:
         return None, noun.removesuffix("s"), head_end
     return noun, "count", head_end

@@ -364,3 +364,12 @@ def test_year_span_indexes_the_text():
     spans = find_years(text)
     assert spans == [YearSpan(2024, 2034, "2024–34", 18, 25), YearSpan(2034, None, "by 2034", 31, 38)]
     assert all(text[span.start : span.end] == span.text for span in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "noun"),
+    [("5 semester hours of college credit", "count", "semester hours"), ("3 credit hours", "count", "credit hours"), ("120 clock hours", "hour", None)],
+)
+def test_credit_hours_are_credits_and_clock_hours_are_time(text, unit, noun):
+    [quantity] = find_quantities(text)
+    assert (quantity.unit, quantity.noun) == (unit, noun)
