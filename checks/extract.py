@@ -111,6 +111,17 @@ _DATE_LABEL_START = re.compile(rf"\s*{_MONTH_BEFORE_YEAR}(?P<year>(?:19|20)\d\d)
 _DATED_HEADING = re.compile(rf"\s*{_MONTH_BEFORE_YEAR}(?P<year>(?:19|20)\d\d)\s*(?::|\s[–—-]\s)", re.IGNORECASE)
 _HISTORY_HEADING = re.compile(r"\s*(?:a\s+)?(?:brief\s+|short\s+)?(?:history|historical\s+\w+)(?:\s+of\s+[^:]{1,40})?\s*", re.IGNORECASE)
 TIMELINE_MIN_ENTRIES = 3
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+")
+_PROGRAM_NAME = re.compile(
+    r"\b(?:diploma|certificate(?:\s+program)?|program|course|associate(?:'s)?\s+degree|degree|a\.?a\.?s\.?)\s*(?:\([^)]*\))?\s*$", re.IGNORECASE
+)
+# "Nationally, medical assistant training typically runs three to six months": said of all programs
+_GENERAL_STATEMENT = re.compile(
+    r"\b(?:nationally|nationwide|national|across\s+the\s+(?:country|u\.?s\.?)|most\s+(?:[\w-]+\s+){0,3}?(?:programs|schools|students)"
+    r"|in\s+general|generally|bls|bureau\s+of\s+labor)\b",
+    re.IGNORECASE,
+)
+_INSTITUTION_NAME = re.compile(r"\b(?:college|institute|school|academy|university|centre|center)\b", re.IGNORECASE)
 _EXAMPLE_HEADING = re.compile(r"\s*(?:worked\s+|an?\s+)?example\b(?:\s*\d+)?\s*[:.–—-]?", re.IGNORECASE)
 _STILL_CURRENT = re.compile(r"\b(?:since|now|today|currently|still|remains?)\b", re.IGNORECASE)
 _NATIONAL = re.compile(r"\b(?:united states|u\.s\.|us|usa|national(?:ly)?|nationwide|all (?:states|(?:work )?settings|industries|employers))\b", re.IGNORECASE)
@@ -155,6 +166,7 @@ def extract(document: Document, facts: FactBase) -> Extraction:
     page.past_tables = _tables_of_the_past(intros, vocabulary)
     page.past_sections = _sections_stating_no_fact(document.blocks)
     page.past_rows = _rows_of_the_past(document.blocks)
+    page.one_program = _is_one_program_page(document.title)
     claims: list[Claim] = []
     differences: list[StatedDifference] = []
     blocks = document.blocks
@@ -304,6 +316,7 @@ def _states_something_else(page: Page, spot: Spot, measure: Measure) -> bool:
         or _COMPARATIVE_AFTER.match(spot.after)
         or _COMPARATIVE_INSIDE.search(spot.quantity.text)
         or _is_breakdown_row(page.vocabulary, measure, spot.block, page)
+        or (page.one_program and measure.program_specific and not _GENERAL_STATEMENT.search(spot.analysed.text))
         or _counts_a_part(page.vocabulary, measure, spot)
     )
 
@@ -463,6 +476,13 @@ def _sections_stating_no_fact(blocks: tuple[Block, ...]) -> frozenset[str]:
         latest = max(dated.values())
         past.update(text for text, year in dated.items() if year < latest)
     return frozenset(past)
+
+
+def _is_one_program_page(title: str) -> bool:
+    """"Medical Assistant Diploma | Riverside Health Institute": a school's page about one of its
+    programs, whose length and tuition are its own."""
+    parts = _TITLE_PARTS.split(title)
+    return len(parts) >= 2 and bool(_PROGRAM_NAME.search(parts[0])) and any(_INSTITUTION_NAME.search(part) for part in parts[1:])
 
 
 def _rows_of_the_past(blocks: tuple[Block, ...]) -> frozenset[tuple[int, int]]:

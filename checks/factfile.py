@@ -173,6 +173,11 @@ class MeasureModel(_Strict):
     requires_cue: bool = Field(
         False, description="A counted noun alone is not enough (\"credits\"): a cue word must also be present."
     )
+    program_specific: bool = Field(
+        False,
+        description="Each school sets its own (program length, tuition): on a page about one school's program, "
+        "whose title names the program and the school, these figures are that program's, not claims.",
+    )
     qualifiers: list[QualifierModel] = Field(default_factory=list)
     tolerance: NonNegative = Field(0.0, description="Default absolute tolerance of its facts, in the unit.")
     relative_tolerance: Fraction = Field(0.0, description="Default relative tolerance of its facts.")
@@ -500,6 +505,7 @@ def _to_measure(measure: MeasureModel) -> Measure:
         parts=tuple(measure.parts),
         topic=tuple(measure.topic),
         requires_cue=measure.requires_cue,
+        program_specific=measure.program_specific,
         qualifiers=tuple(Qualifier(q.id, q.label, tuple(q.cues), q.default) for q in measure.qualifiers),
         tolerance=measure.tolerance,
         relative_tolerance=measure.relative_tolerance,

@@ -56,6 +56,8 @@ class Measure:
     is what the measure is the figure of ("exam" for an exam fee): the measure applies only when
     the sentence before the number, the words right after it or its table names the topic, and
     then it outranks measures sharing its cue words (an exam that "costs $125" is no program cost).
+    program_specific measures are set by each school (program length, tuition): on a page about
+    one school's program their figures are that program's own.
     """
 
     id: str
@@ -69,6 +71,7 @@ class Measure:
     topic: tuple[str, ...] = ()
     qualifiers: tuple[Qualifier, ...] = ()
     requires_cue: bool = False
+    program_specific: bool = False
     tolerance: float = 0.0
     relative_tolerance: float = 0.0
 

@@ -43,6 +43,7 @@ _MARKDOWN_LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^)\s]*\))*(?:\s+\"[^\"]*\
 # Whitespace, invisible characters and Markdown emphasis/heading/table/quote/escape marks.
 # ("#" after "&" belongs to a numeric character reference such as &#8209;)
 _READABLE_RUN = re.compile(r"(?:[^\s*_`#|>\[\]\\~\u00ad\u200b\u2060\ufeff]|(?<=&)#)+")
+_GROUPING_COMMA = re.compile(r"(?<=\d),(?=\d)")
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 _SUPPRESSION_COMMENT = re.compile(r"<!--(?P<body>.*?)-->", re.DOTALL)
 _IGNORE_WORDS = re.compile(r"content-audit:\s*ignore\s+(?P<rules>[\w-]+(?:\s*,\s*[\w-]+)*)", re.IGNORECASE)
@@ -54,8 +55,9 @@ _QUOTE_WINDOW = 20_000  # readable characters after a block's start within which
 
 
 def squeeze(text: str) -> str:
-    """The readable characters of text: what SourceText keeps of the same words."""
-    return "".join(_READABLE_RUN.findall(text))
+    """The readable characters of text: what SourceText keeps of the same words. Commas inside
+    numbers go too: the document writes "18 400" (a thin space) as "18,400"."""
+    return _GROUPING_COMMA.sub("", "".join(_READABLE_RUN.findall(text)))
 
 
 class SourceText:
@@ -70,7 +72,7 @@ class SourceText:
             _add_readable(source, segment_start, segment_end, chars, offsets)
         # the document reads typographic hyphens as "-" (checks.document.normalize_text); one
         # character for one, so offsets stay aligned
-        self.chars, self.offsets = _as_document_reads("".join(chars).translate(TYPOGRAPHIC_HYPHENS), offsets)
+        self.chars, self.offsets = _without_grouping_commas(*_as_document_reads("".join(chars).translate(TYPOGRAPHIC_HYPHENS), offsets))
         self._line_starts = [0] + [match.end() for match in re.finditer("\n", source)]
 
     def position(self, offset: int) -> SourcePosition:
@@ -263,6 +265,15 @@ def _as_document_reads(chars: str, offsets: list[int]) -> tuple[str, list[int]]:
         written.append(spelled)
         mapped.extend([offset] * len(spelled))
     return "".join(written), mapped
+
+
+def _without_grouping_commas(chars: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """The readable characters less the commas inside numbers, as `squeeze` drops them."""
+    drop = {match.start() for match in _GROUPING_COMMA.finditer(chars)}
+    if not drop:
+        return chars, offsets
+    kept = [index for index in range(len(chars)) if index not in drop]
+    return "".join(chars[index] for index in kept), [offsets[index] for index in kept]
 
 
 def _add_plain(text: str, start: int, chars: list[str], offsets: list[int]) -> None:

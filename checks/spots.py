@@ -63,6 +63,7 @@ class Page:
     past_tables: frozenset[int] = frozenset()  # tables introduced as history
     past_sections: frozenset[str] = frozenset()  # headings of history, timeline-past and example sections
     past_rows: frozenset[tuple[int, int]] = frozenset()  # (table, row): a year-by-year table's older rows
+    one_program: bool = False  # a school's page about one of its programs
     _named: dict[str, str | None] = field(default_factory=dict)
     _subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _on_page: dict[frozenset[str], frozenset[str]] = field(default_factory=dict)

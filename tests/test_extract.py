@@ -772,3 +772,15 @@ def test_a_program_length_in_a_credential_column_is_its_occupations(facts):
         "<tr><th>Typical program length (all three)</th><td colspan='2'>8 to 16 weeks of classroom and clinical training</td></tr></table>"
     )
     assert ("phlebotomist", "training_length") in {(c[0], c[1]) for c in claims_of(facts, body)}
+
+
+def test_a_schools_page_about_one_program_holds_its_own_length_and_tuition(facts):
+    body = (
+        "<dl><dt>Program length</dt><dd>36 weeks (day) / 48 weeks (evening)</dd><dt>Tuition</dt><dd>$14,950</dd></dl>"
+        "<p>Nationally, medical assistant training typically runs three to six months.</p>"
+    )
+    html = page(body, title="Medical Assistant Diploma | Riverside Health Institute")
+    claims = {(c.measure, c.low, c.high) for c in extract(parse_html(html, "p.html"), facts).claims}
+    assert claims == {("training_length", 3, 6)}
+    editorial = page(body, title="Medical Assistant Diploma Guide | CareerCompass")
+    assert len({c.measure for c in extract(parse_html(editorial, "p.html"), facts).claims}) == 2
