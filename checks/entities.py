@@ -143,9 +143,11 @@ def _sole_certifying_credential(page: Page, far: list[str], measure: Measure) ->
     figures for the measure; a credential known by name only (the PBT) could own it as well."""
     facts = page.vocabulary.facts
     occupations = set(far)
+    unsettled = not any(fact.measure == measure.id for fact in facts.facts)  # an exam fee: no credential has one yet
     candidates = frozenset(
         entity.id for entity in facts.entities
-        if entity.occupation in occupations and (facts.facts_for(entity.id, measure.id) or not facts.has_facts(entity.id))
+        if entity.occupation in occupations
+        and (unsettled or facts.facts_for(entity.id, measure.id) or not facts.has_facts(entity.id))
     )
     named = page.named_on_page(candidates) if candidates else frozenset()
     return next(iter(named)) if len(named) == 1 else None

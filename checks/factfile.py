@@ -173,6 +173,10 @@ class MeasureModel(_Strict):
     requires_cue: bool = Field(
         False, description="A counted noun alone is not enough (\"credits\"): a cue word must also be present."
     )
+    about: Words = Field(
+        description="The kinds of entity the measure belongs to when no fact says so yet (an exam fee is a "
+        "credential's): a figure on a page about an occupation goes to the one credential of it the page names."
+    )
     program_specific: bool = Field(
         False,
         description="Each school sets its own (program length, tuition): on a page about one school's program, "
@@ -506,6 +510,7 @@ def _to_measure(measure: MeasureModel) -> Measure:
         topic=tuple(measure.topic),
         requires_cue=measure.requires_cue,
         program_specific=measure.program_specific,
+        about=tuple(measure.about),
         qualifiers=tuple(Qualifier(q.id, q.label, tuple(q.cues), q.default) for q in measure.qualifiers),
         tolerance=measure.tolerance,
         relative_tolerance=measure.relative_tolerance,

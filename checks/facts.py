@@ -57,7 +57,8 @@ class Measure:
     the sentence before the number, the words right after it or its table names the topic, and
     then it outranks measures sharing its cue words (an exam that "costs $125" is no program cost).
     program_specific measures are set by each school (program length, tuition): on a page about
-    one school's program their figures are that program's own.
+    one school's program their figures are that program's own. about names the kinds of entity
+    the measure belongs to before any fact says so (an exam fee is a credential's).
     """
 
     id: str
@@ -72,6 +73,7 @@ class Measure:
     qualifiers: tuple[Qualifier, ...] = ()
     requires_cue: bool = False
     program_specific: bool = False
+    about: tuple[str, ...] = ()
     tolerance: float = 0.0
     relative_tolerance: float = 0.0
 

@@ -138,7 +138,7 @@ class Vocabulary:
         self._confirm = {k: phrase_pattern(a.confirm) for k, a in self._ambiguity.items()}
         self._reject = {k: phrase_pattern(a.reject) for k, a in self._ambiguity.items()}
         self._kinds = {entity.id: entity.kind for entity in facts.entities}
-        measure_kinds: dict[str, set[str]] = {}
+        measure_kinds: dict[str, set[str]] = {m.id: set(m.about) for m in facts.measures if m.about}
         for fact in facts.facts:
             measure_kinds.setdefault(fact.measure, set()).add(self._kinds.get(fact.entity, ""))
         self._measure_kinds = {m: frozenset(k) for m, k in measure_kinds.items()}

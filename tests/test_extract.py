@@ -784,3 +784,13 @@ def test_a_schools_page_about_one_program_holds_its_own_length_and_tuition(facts
     assert claims == {("training_length", 3, 6)}
     editorial = page(body, title="Medical Assistant Diploma Guide | CareerCompass")
     assert len({c.measure for c in extract(parse_html(editorial, "p.html"), facts).claims}) == 2
+
+
+def test_an_exam_fee_belongs_to_a_credential_never_to_an_occupation(facts):
+    html = page(
+        "<p>The NHA CPT is the exam most of our readers take.</p><h2>Costs</h2><p>One more number: the exam fee is $125.</p>",
+        title="7 numbers every phlebotomy student should know",
+    )
+    assert {(c.entity, c.measure) for c in extract(parse_html(html, "p.html"), facts).claims if c.measure == "exam_fee"} == {("cpt_nha", "exam_fee")}
+    two = html.replace("The NHA CPT is the exam", "The NHA CPT and the AMT RPT are the exams")
+    assert not any(c.measure == "exam_fee" for c in extract(parse_html(two, "p.html"), facts).claims)
