@@ -1,4 +1,4 @@
-"""The engine on pages written like the real web: eleven red-team rounds, each a directory of
+"""The engine on pages written like the real web: twelve red-team rounds, each a directory of
 pages with expectations.json (planted errors, traps, severity ceilings) and, where the engine
 still misses something, gaps.json (case id -> why).
 
@@ -21,6 +21,9 @@ still misses something, gaps.json (case id -> why).
 - realistic11/: a pdf2htmlEX study guide, an HTML email, English and German pages in European
   number formats, a pay calculator, a year-by-year wage table, a chatbot transcript, a timeline,
   a wiki article, and correct pages hiding figures in attributes and screen-reader text.
+- realistic12/: myth-vs-fact cards, inline <del>/<ins> edits, announced future changes, units
+  only in table headers, state pages, a Word "Save as web page" export, a word-per-span ebook,
+  Markdown pages with front-matter dates, footnotes and admonitions, flashcards, a press kit.
 
 Each planted error, trap and ceiling is its own test. Gaps run as strict xfails: when a fix
 makes one pass, the xfail fails and says to drop its entry from gaps.json.
