@@ -57,9 +57,17 @@ def _matching(findings: list[Finding], rule: str, contains: list[str]) -> list[F
     return [f for f in findings if f.rule == rule and all(text in finding_text(f) for text in contains)]
 
 
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|li|ul|ol|dl|dt|dd|h[1-6]|tr|td|th|table|thead|tbody|tfoot|caption|section|article|aside|header|footer"
+    r"|nav|main|figure|figcaption|blockquote|pre|br|hr|details|summary|form|label|button|option|select|title|head|body|html)\b[^>]*>",
+    re.IGNORECASE,
+)
+
+
 def visible_text(markup: str) -> str:
-    """The page's words with tags dropped and whitespace collapsed, furniture included."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+    """The page's words with tags dropped and whitespace collapsed, furniture included; an
+    inline tag joins what it splits ("<span>$44</span><span>,200</span>")."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", _BLOCK_TAG.sub(" ", markup))).split())
 
 
 @dataclass(frozen=True)
