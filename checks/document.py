@@ -41,9 +41,10 @@ _BLOCK_LEVEL = frozenset(
     "fieldset figcaption figure footer form header hgroup hr html li main menu nav ol p pre "
     "section summary table tbody td tfoot th thead tr ul legend".split()
 ) | frozenset(_HEADING_LEVELS)
+# <del>, <s> and <strike> hold struck-out text: what a page no longer says ("<del>150</del> <ins>180</ins>")
 _FURNITURE_TAGS = frozenset(
     "script style noscript template svg iframe nav form select textarea object "
-    "embed canvas video audio map".split()
+    "embed canvas video audio map del s strike".split()
 )
 _CHROME_TAGS = frozenset({"header", "footer"})
 # Furniture or not depending on where they are, so checked even without attributes.

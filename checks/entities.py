@@ -192,7 +192,7 @@ def _context_entities(page: Page, spot: Spot) -> tuple[list[str], list[str]]:
     headers = _header_entities(page, spot)
     block = spot.block
     earlier = [m for m in spot.analysed.block.mentions if m.end <= spot.sentence[0]]
-    close = headers + _antecedent(spot, earlier) + [m.entity for m in reversed(earlier) if m.entity]
+    close = headers + _antecedent(spot, earlier) + _latest_sentence_first(spot.block.text, earlier)
     far: list[str] = []
     for heading in reversed(block.heading_path):
         named = page.subjects_named(heading)
@@ -200,6 +200,17 @@ def _context_entities(page: Page, spot: Spot) -> tuple[list[str], list[str]]:
             return close, far  # under "RMA (AMT)" the page's own subject no longer applies
         far.extend(named)
     return close, far + list(page.title_subjects)
+
+
+def _latest_sentence_first(text: str, earlier: list[Mention]) -> list[str]:
+    """Earlier names, the nearest sentence first, each sentence's subject before the names it
+    compares with ('"The CCMA is 200 questions, same as the CMA." Do this instead: plan for 180
+    questions.': the CCMA)."""
+    starts = [start for start, _ in sentence_spans(text)]
+    def sentence_of(mention: Mention) -> int:
+        return max((i for i, start in enumerate(starts) if start <= mention.start), default=0)
+    ordered = sorted(earlier, key=lambda m: (-sentence_of(m), m.start))
+    return [m.entity for m in ordered if m.entity]
 
 
 def _header_entities(page: Page, spot: Spot) -> list[str]:

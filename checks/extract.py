@@ -38,7 +38,7 @@ _ABOUT = r"(?:about|approximately|around|roughly|nearly|almost|some|just|only)?\
 _REPORTED_BEFORE = re.compile(r"\b(?:said|say|says|claim(?:s|ed)?|list(?:s|ed)?|quot(?:e|es|ed)|wrote|write|writes)\s*[\"“]\s*$", re.IGNORECASE)
 _HEDGED_BEFORE = re.compile(r"\b(?:like|maybe|probably)\s+(?:around\s+|about\s+)?$", re.IGNORECASE)
 _DIFFERENCE_BEFORE = re.compile(
-    rf"\b(?:difference|gap|gain|premium|increase|raise|rise|boost)\s+of\s+{_ABOUT}$"
+    rf"\b(?:difference|gap|gain|premium|increase|raise|rise|boost)\s+(?:of|is|was|will\s+be)\s+{_ABOUT}$"
     # "medical assistants out-earn phlebotomists by about $540", "beats it by $1.25 an hour"
     rf"|\b(?:out-?\w+|exceeds?|exceeded|beats?|trails?|lags?|tops?|more|less|higher|lower|ahead|behind)\b[^.;:]*\bby\s+{_ABOUT}$"
     # "pay varies by more than $20,000 a year between states": a spread
@@ -68,7 +68,9 @@ _WITHDRAWN = re.compile(
     r"\b(?:previously|earlier|originally|formerly|mistakenly|incorrectly|erroneously|wrongly)\s+"
     r"(?:said|stated|gave|listed|reported|wrote|claimed|had|put|showed|quoted|cited|described)\b"
     r"|\b(?:earlier|previous|prior|older|original)\s+(?:version|edition|draft|revision)s?\b"
-    r"|\b(?:used\s+to\s+say|misstated|misreported)\b",
+    r"|\b(?:used\s+to\s+say|misstated|misreported)\b"
+    r"|\b(?:version|v)\s*\d+(?:\.\d+)?\s+(?:said|had|gave|listed)\b"  # 'Version 4 said the CPT had "100 questions"'
+    r"|\(\s*was\s*$",  # "(was 150 minutes, now correctly 3 hours)"
     re.IGNORECASE,
 )
 # "a 70 on an AMT exam", "scored a 410 on the CPT": a score someone got, not a count
@@ -82,6 +84,11 @@ _REPLACEMENT_BREAK = re.compile(r"[;]|\s[–—]\s|\bbut\b|\bnow\b|\bactually\b|
 # "84 of the 150 in Clinical Patient Care": a part of the figure after it
 _PART_OF_AFTER = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+|those\s+)?$", re.IGNORECASE)
 # "= 50 questions per segment": a part's share, not the whole
+# "Each segment has 50 questions": one part's share
+_EACH_PART_BEFORE = re.compile(
+    r"\beach\s+(?:of\s+the\s+(?:\w+\s+)?)?(?:segment|section|part|block|module|domain)s?\s+(?:has|holds|contains|is|of)\s+(?:about\s+)?$",
+    re.IGNORECASE,
+)
 _PER_PART_AFTER = re.compile(r"\s*(?:per|in\s+each|for\s+each|each)\s+(?:segment|section|part|block|module|domain)s?\b", re.IGNORECASE)
 _EACH_AFTER = re.compile(r"\s*(?:each|apiece)(?=\s*(?:[,.;:)]|$)|\s+(?:and|with|for|in|on|across)\b)", re.IGNORECASE)
 IMPLAUSIBLE_FACTOR = 10
@@ -101,12 +108,25 @@ _CODE_BEFORE = re.compile(r"\b([A-Z]{2,5})\s?$")
 # "Spokane Community College’s 11-week course", "the clinic’s six medical assistant jobs": one
 # institution's own figure, not the occupation's or the credential's.
 _INSTITUTION_OWNS = re.compile(
-    r"\b(?:college|school|academy|institute|university|clinic|hospital|practice|employer|company|center|centre)['’]s\s+$",
+    r"\b(?:college|school|academy|institute|university|clinic|hospital|practice|employer|company|center|centre)['’]s\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+# "Length of Caprock's phlebotomy certificate": a named school's own program
+_NAMED_PROGRAM = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*['’]s\s+(?:[\w-]+\s+){0,2}(?:program|programme|certificate|course|diploma)\b")
+# "you would reach question 165", "Version 5", "card 6 / 22": a number that names an item or a
+# version, or counts cards
+NAMED_PROGRAM_AFTER_CHARS = 60
+_ITEM_NUMBER_BEFORE = re.compile(
+    r"\b(?:question|item|card|slide|page|chapter|step|lesson|module|unit|version|edition|revision|rev|v|level|tier|phase)\.?\s*#?$", re.IGNORECASE
+)
+_COUNTER_AFTER = re.compile(r"\s*/\s*$")
 _PAGE_REFERENCE = re.compile(r"\b(?:p|pp|pg|page|pages)\.?\s*$", re.IGNORECASE)
 _MONTH_BEFORE_YEAR = r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?"
 _DATE_LABEL = re.compile(rf"\s*{_MONTH_BEFORE_YEAR}(?P<year>(?:19|20)\d\d)\s*", re.IGNORECASE)
+_VERSION_HEADER = re.compile(r"\b(?:version|edition|rev(?:ision)?|v\d+)\b", re.IGNORECASE)
+_YEAR_IN = re.compile(r"\b(?P<year>(?:19|20)\d\d)\b")
+_OLD_HEADER = re.compile(r"\s*(?:old|before|previous|prior|was|then)\b", re.IGNORECASE)
+_NEW_HEADER = re.compile(r"\s*(?:new|after|now|current|updated)\b", re.IGNORECASE)
 _DATE_LABEL_START = re.compile(rf"\s*{_MONTH_BEFORE_YEAR}(?P<year>(?:19|20)\d\d)\b(?![–-]\d)", re.IGNORECASE)
 _DATED_HEADING = re.compile(rf"\s*{_MONTH_BEFORE_YEAR}(?P<year>(?:19|20)\d\d)\s*(?::|\s[–—-]\s)", re.IGNORECASE)
 _HISTORY_HEADING = re.compile(r"\s*(?:a\s+)?(?:brief\s+|short\s+)?(?:history|historical\s+\w+)(?:\s+of\s+[^:]{1,40})?\s*", re.IGNORECASE)
@@ -118,10 +138,13 @@ _PROGRAM_NAME = re.compile(
 # "Nationally, medical assistant training typically runs three to six months": said of all programs
 _GENERAL_STATEMENT = re.compile(
     r"\b(?:nationally|nationwide|national|across\s+the\s+(?:country|u\.?s\.?)|most\s+(?:[\w-]+\s+){0,3}?(?:programs|schools|students)"
-    r"|in\s+general|generally|bls|bureau\s+of\s+labor)\b",
+    r"|in\s+general|generally|elsewhere|other\s+(?:programs|schools|colleges)|bls|bureau\s+of\s+labor)\b",
     re.IGNORECASE,
 )
-_INSTITUTION_NAME = re.compile(r"\b(?:college|institute|school|academy|university|centre|center)\b", re.IGNORECASE)
+# the part of a title beside the program's name: the school, or the school's own book of it
+_INSTITUTION_NAME = re.compile(
+    r"\b(?:college|institute|school|academy|university|centre|center|handbook|catalog|catalogue|viewbook|prospectus)\b", re.IGNORECASE
+)
 _EXAMPLE_HEADING = re.compile(r"\s*(?:worked\s+|an?\s+)?example\b(?:\s*\d+)?\s*[:.–—-]?", re.IGNORECASE)
 _STILL_CURRENT = re.compile(r"\b(?:since|now|today|currently|still|remains?)\b", re.IGNORECASE)
 _NATIONAL = re.compile(r"\b(?:united states|u\.s\.|us|usa|national(?:ly)?|nationwide|all (?:states|(?:work )?settings|industries|employers))\b", re.IGNORECASE)
@@ -166,6 +189,7 @@ def extract(document: Document, facts: FactBase) -> Extraction:
     page.past_tables = _tables_of_the_past(intros, vocabulary)
     page.past_sections = _sections_stating_no_fact(document.blocks)
     page.past_rows = _rows_of_the_past(document.blocks)
+    page.past_columns = _columns_of_the_past(document.blocks)
     page.one_program = _is_one_program_page(document.title)
     claims: list[Claim] = []
     differences: list[StatedDifference] = []
@@ -216,7 +240,7 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
         return  # "✓ 4" under "Pro" in the row "CCMA mock exams (180 questions, 3-hour timer)"
     if spot.block.heading_path and spot.block.heading_path[-1] in page.past_sections and not _STILL_CURRENT.search(sentence_text):
         return  # not "Since 2024, the RPT requires 50 venipunctures" in the 2024 entry
-    if (spot.block.table, spot.block.row) in page.past_rows:
+    if (spot.block.table, spot.block.row) in page.past_rows or (spot.block.table, spot.block.column) in page.past_columns:
         return
     if _HEDGED_BEFORE.search(spot.before) or _ROUNDING_BEFORE.search(spot.before) or _REPORTED_BEFORE.search(spot.before):
         return  # "Mobile draws here pay like $21/hr": a guess in passing; "to the nearest $10": no figure;
@@ -307,11 +331,14 @@ def _states_something_else(page: Page, spot: Spot, measure: Measure) -> bool:
         or (counted and spot.quantity.noun is None and _SCORE_ON.match(spot.after))
         or (measure.unit == "count" and _EACH_AFTER.match(spot.after))
         or (counted and _PART_OF_AFTER.match(spot.after))
-        or (counted and _PER_PART_AFTER.match(spot.after))
+        or (counted and (_PER_PART_AFTER.match(spot.after) or _EACH_PART_BEFORE.search(spot.before)))
+        or (counted and _ITEM_NUMBER_BEFORE.search(spot.before))
+        or (measure.unit == "count" and _COUNTER_AFTER.match(spot.after))
         or (spot.quantity.is_range and _SCALE_NAMED_BEFORE.search(spot.before))
         or _SCALE_AFTER.match(spot.after)
         or _PAGE_REFERENCE.search(spot.before)
         or _INSTITUTION_OWNS.search(spot.before)
+        or any(_NAMED_PROGRAM.search(text) for text in (spot.headers, clause_before(spot.before), spot.after[:NAMED_PROGRAM_AFTER_CHARS]))
         or _is_course_code(page.vocabulary, page, spot)
         or _COMPARATIVE_AFTER.match(spot.after)
         or _COMPARATIVE_INSIDE.search(spot.quantity.text)
@@ -499,6 +526,23 @@ def _rows_of_the_past(blocks: tuple[Block, ...]) -> frozenset[tuple[int, int]]:
         if len(rows) >= TIMELINE_MIN_ENTRIES:
             latest = max(rows.values())
             past.update((table, row) for row, year in rows.items() if year < latest)
+    return frozenset(past)
+
+
+def _columns_of_the_past(blocks: tuple[Block, ...]) -> frozenset[tuple[int, int]]:
+    """A before/after table's old side: "Version 4 (2024)" beside "Version 5 (Fall 2026)", or
+    "Before" beside "After" (or "Old" beside "New")."""
+    headers: dict[int, dict[int, str]] = {}
+    for block in blocks:
+        if block.kind == "table_cell" and block.table is not None and block.column and block.column_header:
+            headers.setdefault(block.table, {})[block.column] = block.column_header
+    past = set()
+    for table, columns in headers.items():
+        versions = {c: int(year["year"]) for c, h in columns.items() if _VERSION_HEADER.search(h) and (year := _YEAR_IN.search(h))}
+        if len(versions) >= 2:
+            past.update((table, c) for c, year in versions.items() if year < max(versions.values()))
+        if any(_NEW_HEADER.match(h) for h in columns.values()):
+            past.update((table, c) for c, h in columns.items() if _OLD_HEADER.match(h))
     return frozenset(past)
 
 

@@ -34,6 +34,7 @@ _COMPARING = re.compile(r"\b(?:half|twice|thrice|times|quarter|third|just|nearly
 # $35,020 and the highest 10% more than $57,830" the highest-10% cue is the next figure's.
 # "..., and its exam gives you": a new statement with its own subject ("..., with a median of" is not)
 _NEW_STATEMENT = re.compile(r";|,?\s(?:and|but|while|whereas|so|yet)\s", re.IGNORECASE)
+_NEW_SUBJECT = re.compile(r";|,?\s(?:and|but|so|yet)\s", re.IGNORECASE)  # not "while": a comparison carries its qualifier over
 _SETTING_BEFORE = re.compile(r"\b(?:in|at|across|within|throughout|for)\s+(?:the\s+|a\s+|most\s+|many\s+)?$", re.IGNORECASE)
 _ATTACHED_END = re.compile(r"[(,;:]|\s[–—-]\s|\s(?:and|or|but|while|whereas)\s", re.IGNORECASE)
 
@@ -65,8 +66,9 @@ def choose_qualifier(vocabulary: Vocabulary, measure: Measure, spot: Spot, sente
         named = [q for q in named if q != measure.default_qualifier]
     if named:
         return named[0] if len(named) == 1 else _closest_qualifier(cues, spot, measure)
-    # its own statement: not "needs a 390 scaled score, and its exam has 120 questions"
-    leading = _NEW_STATEMENT.split(sentence[: spot.quantity.start - spot.sentence[0]])[-1]
+    # its own statement: not "needs a 390 scaled score, and its exam has 120 questions" (but "On
+    # the higher end, MAs could earn up to $57,830, while phlebotomists reached $57,750")
+    leading = _NEW_SUBJECT.split(sentence[: spot.quantity.start - spot.sentence[0]])[-1]
     in_sentence = {qualifier for qualifier, pattern in cues if _cues_in(pattern, leading)}
     if len(in_sentence) == 1:
         return in_sentence.pop()

@@ -25,9 +25,12 @@ TOTAL_LABEL = re.compile(
 )
 # "$14.99", "$29.95 one-time": a shop price; a wage in cents comes with its period ("$20.99 per hour")
 # “Now it's $21.50 an hour for me,” said Marcus: one person's word, not a published figure
-_QUOTED_SPEECH = re.compile(
-    r"^\s*[“\"](?:.*[”\"]\s*,?\s*(?:said|says|according to|explains|told)\b|[^“”\"]*[”\"]\s*$)", re.IGNORECASE
-)
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|d|ve|ll)|me|my|mine)\b")
+# A sentence that is all quotation (a blockquote of old BLS text) states nothing of the page's own;
+# an attributed quote only when it is the speaker's own life ("I'd make $3 an hour more," she said),
+# not a figure a spokesperson gives ("The exam is 100 questions," said the dean)
+_WHOLE_QUOTE = re.compile(r"^\s*[“\"][^“”\"]*[”\"]\s*$")
+_ATTRIBUTED_QUOTE = re.compile(r"^\s*[“\"].*[”\"]\s*,?\s*(?:[\w.-]+\s+){0,3}?(?:said|says|according to|explains|told)\b", re.IGNORECASE)
 # "True or false: The CMA (AAMA) exam lasts 180 minutes.": a statement put to the reader to judge
 # "In its 2019 to 2029 projections, BLS expected ...", "The 2020–30 cycle put phlebotomist growth
 # at 22 percent": an earlier data release, told in the past tense
@@ -37,10 +40,21 @@ _RECOUNTED_RELEASE = re.compile(
     r"(?:expected|projected|put|gave|called\s+for|forecast|had)\b",
     re.IGNORECASE,
 )
+# "starting March 2027, the CPT will have 130 questions", "If NHA raises the exam fee to $135":
+# a change announced or supposed, not what holds now
+_NOT_YET = re.compile(
+    r"\b(?:starting|beginning|effective)\s+(?:in\s+|on\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d\b[^.;]{0,80}?\bwill\b"
+    r"|\bwill\b[^.;]{0,60}?\b(?:starting|beginning|effective)\s+(?:in\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d\b"
+    r"|^\W{0,3}(?:if|should|once|when)\s+(?:[\w-]+\s+){1,4}?(?:raises?|changes?|moves?|increases?|cuts?|lowers?|drops?|ever)\b",
+    re.IGNORECASE,
+)
 _PUT_TO_THE_READER = re.compile(
     r"\btrue\s+or\s+false\b|\bfact\s+or\s+(?:fiction|myth)\b"
     # "If a page says 22 percent growth for phlebotomists, it is quoting the 2020–30 cycle."
-    r"|^\s*if\s+(?:a|an|the|some|another|other)\s+(?:[\w-]+\s+){0,2}?(?:says?|quotes?|lists?|claims?|gives?|states?)\b",
+    r"|^\s*if\s+(?:a|an|the|some|another|other)\s+(?:[\w-]+\s+){0,2}?(?:says?|quotes?|lists?|claims?|gives?|states?)\b"
+    # 'Myth: "The CPT exam is a three-hour marathon."', 'What people say: "MAs average $50,000 now."'
+    r"|^\W{0,3}(?:myth|misconception|(?:common\s+)?mistake|what\s+(?:people|students|others|you(?:'ll)?)\s+(?:say|hear|think|believe)"
+    r"|you(?:'ll|\s+will|\s+may)?\s+hear|false|wrong|[✗❌])(?:\s*#?\d+)?\s*:",
     re.IGNORECASE,
 )
 _RETAIL_PRICE = re.compile(r"\$\d{1,4}\.9[5-9]\b(?!\s*(?:/|per\b|an?\s+(?:hour|year)\b|hourly\b|\)))", re.IGNORECASE)
@@ -63,6 +77,7 @@ class Page:
     past_tables: frozenset[int] = frozenset()  # tables introduced as history
     past_sections: frozenset[str] = frozenset()  # headings of history, timeline-past and example sections
     past_rows: frozenset[tuple[int, int]] = frozenset()  # (table, row): a year-by-year table's older rows
+    past_columns: frozenset[tuple[int, int]] = frozenset()  # (table, column): a before/after table's old side
     one_program: bool = False  # a school's page about one of its programs
     _named: dict[str, str | None] = field(default_factory=dict)
     _subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -147,9 +162,11 @@ class Sentence:
         """A question ("Is the CCMA 200 questions or 180?"), a statement put to the reader to
         judge ("True or false: ...") or a sentence recounting the past ("Back in 2020 the
         projections called for 19%") states no current figure."""
-        if self.text.rstrip().endswith("?") or _QUOTED_SPEECH.search(self.text) or _PUT_TO_THE_READER.search(self.text):
+        if self.text.rstrip().endswith("?") or _PUT_TO_THE_READER.search(self.text):
             return True
-        if _RECOUNTED_RELEASE.search(self.text):
+        if _WHOLE_QUOTE.search(self.text) or (_ATTRIBUTED_QUOTE.search(self.text) and _FIRST_PERSON.search(self.text)):
+            return True
+        if _RECOUNTED_RELEASE.search(self.text) or _NOT_YET.search(self.text):
             return True
         pattern = self._vocabulary.historical
         return pattern is not None and pattern.search(self.text) is not None

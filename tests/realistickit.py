@@ -141,7 +141,7 @@ class RealisticSuite:
 
     def assert_pages_described(self) -> None:
         described = {entry["page"] for entry in self.pages}
-        assert described == {path.name for path in self.directory.glob("*.html")}
+        assert described == {path.name for path in self.directory.iterdir() if path.suffix in (".html", ".md", ".markdown")}
 
     def assert_gaps_name_cases(self) -> None:
         assert set(self.gaps) <= self.case_ids(), sorted(set(self.gaps) - self.case_ids())

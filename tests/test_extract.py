@@ -794,3 +794,43 @@ def test_an_exam_fee_belongs_to_a_credential_never_to_an_occupation(facts):
     assert {(c.entity, c.measure) for c in extract(parse_html(html, "p.html"), facts).claims if c.measure == "exam_fee"} == {("cpt_nha", "exam_fee")}
     two = html.replace("The NHA CPT is the exam", "The NHA CPT and the AMT RPT are the exams")
     assert not any(c.measure == "exam_fee" for c in extract(parse_html(two, "p.html"), facts).claims)
+
+
+@pytest.mark.parametrize(
+    ("body", "unwanted"),
+    [
+        ('<p class="myth">Myth: "The CPT phlebotomy exam is a three-hour marathon."</p>', 180),
+        ('<p>What people say: "The CCMA is 200 questions, same as the CMA."</p>', 200),
+        ("<p>CCMA total questions: <del>150</del> <ins>180</ins>.</p>", 150),
+        ("<p>CCMA time limit (was 150 minutes, now correctly 3 hours).</p>", 150),
+        ("<p>NHA says that starting March 2027, the CPT phlebotomy exam will have 130 questions.</p>", 130),
+        ("<p>If NHA raises the CPT phlebotomy exam fee to $135 next year, we will cover it.</p>", 135),
+        ("<p>At one CCMA question a minute you would reach question 165 at 11:15 a.m.</p>", 165),
+        ("<p>CPT phlebotomy eligibility: at least 30 live venipunctures. Card 6 / 22</p>", 6),
+        ("<p>On the CMA (AAMA) exam, each segment has 50 questions.</p>", 50),
+        ("<p><strong>16 weeks</strong> Length of Caprock's phlebotomy certificate</p>", 16 * 7 / 30.4375),
+        ("<p>The college's phlebotomy program runs 16 weeks.</p>", 16 * 7 / 30.4375),
+        ('<p>"I did the math: four months of phlebotomy school, and I\'d make $3 an hour more," she said.</p>', 4),
+    ],
+)
+def test_myths_edits_plans_and_item_numbers_are_not_claims(facts, body, unwanted):
+    assert not any(c[3] == pytest.approx(unwanted, abs=0.01) for c in claims_of(facts, body)), claims_of(facts, body)
+
+
+def test_a_spokespersons_quoted_figure_is_the_pages_claim(facts):
+    body = '<p>"The NHA\'s CPT exam is 100 questions over two hours, and our students take it on campus," Voss said.</p>'
+    assert ("cpt_nha", "exam_questions", "total", 100, 100) in claims_of(facts, body)
+
+
+def test_a_before_after_tables_old_column_is_history(facts):
+    body = (
+        "<table><thead><tr><th>Item</th><th>Version 4 (2024)</th><th>Version 5 (Fall 2026)</th></tr></thead>"
+        "<tr><th>CPT venipunctures</th><td>twenty-five venipunctures</td><td>30 venipunctures</td></tr></table>"
+    )
+    assert {c[3] for c in claims_of(facts, "<h2>CPT phlebotomy study notes</h2>" + body)} == {30}
+
+
+def test_a_previous_sentences_subject_comes_before_what_it_is_compared_with(facts):
+    html = page('<ul><li><p>What people say: "The CCMA is 200 questions, same as the CMA (AAMA)."</p><p>Do this instead: plan for 180 questions.</p></li></ul>',
+                title="9 mistakes students make about the CCMA exam")
+    assert ("ccma", "exam_questions", 180) in {(c.entity, c.measure, c.low) for c in extract(parse_html(html, "p.html"), facts).claims}

@@ -248,6 +248,25 @@ def test_a_rise_of_is_a_stated_difference(facts, stated, wrong):
     assert not findings_of(audit_html(facts, page(body)), "contradicts-fact")
 
 
+def test_a_states_difference_from_the_nation_ignores_the_next_sentences_figure(facts):
+    body = (
+        "<p>Ohio medical assistants earned a median of $41,600 in May 2024, $2,600 less than the national median. "
+        "Ohio phlebotomists earned a median of $41,890, or $1,770 below the nation.</p>"
+    )
+    assert findings_of(audit_html(facts, page(body)), "arithmetic") == []
+
+
+def test_shares_rounded_to_whole_percents_may_total_99_or_101(facts):
+    rows = "".join(f"<tr><td>{name}</td><td>{share}</td></tr>" for name, share in (("Hospitals", 38), ("Labs", 31), ("Offices", 17), ("Other", 13)))
+    body = f"<table><tr><th>Setting</th><th>Share (%)</th></tr>{rows}<tr><td>All settings</td><td>100</td></tr></table>"
+    assert findings_of(audit_html(facts, page("<h2>Where phlebotomists work</h2>" + body)), "arithmetic") == []
+
+
+def test_a_subscriptions_monthly_and_yearly_prices_are_no_pay_conversion(facts):
+    body = "<p>Phlebotomy flashcards Plus: unlimited rounds for $7.99 a month, or $35.99 a year.</p>"
+    assert findings_of(audit_html(facts, page(body)), "arithmetic") == []
+
+
 def test_wrong_stated_difference(facts):
     body = "<p>Medical assistants earned a median $44,200 while phlebotomists earned $43,660, a difference of $1,540 per year.</p>"
     found = findings_of(audit_html(facts, page(body)), "arithmetic")

@@ -53,6 +53,9 @@ _CHANGE_HEADER = re.compile(r"\s*(?:(?:year-over-year|yoy|annual)\s+)?(?:change|
 _CHANGE_ROUNDING = 10.0  # BLS medians are rounded to the $10
 CHANGE_READINGS_NEEDED = 2
 _AVERAGE_HEADER = re.compile(r"\b(?:median|average|avg|mean|typical|hourly|rate|per\s+(?:hour|week|month|year))\b", re.I)
+_THAN_THE_NATION = re.compile(r"\b(?:than|below|above|under|over)\s+(?:the\s+)?(?:u\.?s\.?\s+|national\s+|nation(?:al)?\b|nationwide\b|country\b)", re.IGNORECASE)
+_PERCENT_HEADER = re.compile(r"%|\bper\s*cent\b|\bshare\b", re.IGNORECASE)  # "Share (%)" over bare "38": rounded shares
+_SHOP_PRICE = re.compile(r"\$\d{1,4}\.9[5-9]\b")
 _PER_WORDS = {"hour": "an hour", "week": "a week", "month": "a month", "year": "a year"}
 _TABLE_CELL_STEP = re.compile(r" > t[dh](?::nth-of-type\(\d+\))?$")
 
@@ -157,7 +160,7 @@ def _is_total_row(row: dict[int, Block]) -> bool:
 
 
 def _sum_mismatch(url: str, cell: Block, values: list[float], total: float, unit: str) -> Iterator[Finding]:
-    tolerance = 1.0 if unit == "percent" else 0.01 * len(values)
+    tolerance = 1.0 if unit == "percent" or _PERCENT_HEADER.search(cell.column_header or "") else 0.01 * len(values)
     stated = sum(values)
     if abs(stated - total) <= tolerance:
         return
@@ -319,6 +322,8 @@ def _conversions(page: "PageContext") -> Iterator[Finding]:
             continue
         for conversion in stated_conversions(block.text):
             given, stated = conversion.given, conversion.stated
+            if _SHOP_PRICE.match(given.text) or _SHOP_PRICE.match(stated.text):
+                continue  # "$7.99 a month, or $35.99 a year": a subscription's two prices, not one pay
             keys = {claimed.get((block.locator, given.text)), claimed.get((block.locator, stated.text))}
             if {given.per, stated.per} == {"hour", "year"} and len(keys) == 1 and None not in keys:
                 continue
@@ -396,6 +401,12 @@ def _differences(context: "AuditContext", page: "PageContext") -> Iterator[Findi
     figures, against the canonical facts of the two entities its sentence compares."""
     for difference in page.extraction.differences:
         nearby = [c for c in page.claims if c.measure == difference.measure and c.evidence.locator == difference.evidence.locator]
+        in_sentence = [c for c in nearby if c.evidence.quote == difference.evidence.quote]
+        if difference.scope and len(in_sentence) < 2 and _THAN_THE_NATION.search(difference.evidence.quote):
+            # "Ohio medical assistants earned $41,600, $2,600 less than the national median",
+            # whatever the next sentence says of Ohio's phlebotomists
+            yield from _scoped_difference(context, page, difference)
+            continue
         pairs = [(a, b) for a, b in combinations(nearby, 2) if a.stated_unit == b.stated_unit]
         if pairs:
             if not any(_close(_pair_gap(a, b, difference), difference) for a, b in pairs):
