@@ -6,7 +6,8 @@ also tells which part is the day, month and year, so they are read directly; dat
 reads machine-written values in other forms, never whole paragraphs (slow, and it reads
 "3 hours" as a date). Slashed numeric dates read month first (06/18/2026), as US pages write
 them, unless the first number cannot be a month; dotted ones (10.07.2026) day first, as every
-country that writes them does. "07/2026" is a month and "Q2 2026" the quarter's last month.
+country that writes them does. "07/2026" and "Jun '26" are months, "Q2 2026" the quarter's last
+month and "2026-W23" the week's Sunday.
 A date without a year ("- Oct 16") is skipped rather than guessed, and nothing here depends on
 today's date.
 """
@@ -43,22 +44,25 @@ _DATE_SPAN = (
     rf"|(?P<month>{_MONTH},?\s+{_YEAR})(?!\d)"
     rf"|(?P<month_numeric>(?<![\d/.])\d{{1,2}}/{_YEAR})(?=\s*(?:$|[.;!?)\]|·•–—,]))"  # "Revised 07/2026"
     rf"|(?P<quarter>Q[1-4]\s+{_YEAR})(?!\d)"  # "Last reviewed: Q2 2026": its last month
+    rf"|(?P<iso_week>{_YEAR}-W\d{{2}})(?!\d)"  # "2026-W23": its Sunday
+    rf"|(?P<month_short_year>{_MONTH}\s+['’]\d{{2}})(?!\d)"  # "Updated Jun '26"
     # A bare year only when its phrase ends there: "updated 2024 salary data" and "Published in
     # 2019, the study found" are not page dates.
     rf"|(?P<year>{_YEAR})(?=\s*(?:$|[.;!?)\]|·•–—]))"
 )
 _CUE = (
     r"(?P<cue>(?:medically\s+|expert[-\s]|last\s+)?reviewed|fact[-\s]?checked|last\s+checked|(?:last\s+)?verified|review\s+date|date\s+reviewed"
+    r"|revision\s+date"
     r"|(?:last\s+)?(?:updated|modified|revised|edited)(?:\s+(?:time|date))?|posted|published|(?:current|accurate)(?=\s+as\s+of)"
     r"|stand(?=\s*:))"  # German "Stand: 12.06.2026" (as of)
 )
 # Between the cue and the date: punctuation, "on", "in", "as of", or "by <name> on".
 _LINK = (
-    r"(?:\s*[:|–—-]\s*|\s+)@?(?:by\s+[^;\n\d]{1,60}?,?\s+)?(?:(?:on|in|at|as\s+of)\s*:?\s+)?"
+    r"(?:\s*[:|–—-]\s*|\s+)@?(?:by\s+[^;\n\d]{1,60}?,?\s+)?(?:(?:on|in|at|as\s+of)\s*:?\s+)?(?:the\s+)?"  # "on the 3rd of June, 2026"
     r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)?"  # "Monday, May 4, 2026"
 )
 # Substring tests are far cheaper than the phrase regex on the many blocks that date nothing.
-_CUE_STEMS = ("review", "updated", "modified", "revised", "edited", "posted", "published", "checked", "verified", "as of", "stand")
+_CUE_STEMS = ("review", "updated", "modified", "revised", "revision", "edited", "posted", "published", "checked", "verified", "as of", "stand")
 _PHRASE = re.compile(rf"\b{_CUE}{_LINK}(?:{_DATE_SPAN})", re.IGNORECASE)
 # "The test plan was updated in 2024" is about something else, unless it names the page.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:last\s+)?$", re.I)
@@ -77,7 +81,9 @@ _YEAR_MONTH = re.compile(rf"\s*({_YEAR})-(\d{{2}})\s*")
 _YEAR_ONLY = re.compile(rf"\s*({_YEAR})\s*")
 _MAX_DATE_VALUE_CHARS = 40
 _DATE_SPAN_ONLY = re.compile(_DATE_SPAN, re.IGNORECASE)
-_SPAN_KINDS = ("iso", "numeric", "slashed", "day_month", "month_day", "month", "month_numeric", "quarter", "year")
+_SPAN_KINDS = (
+    "iso", "numeric", "slashed", "day_month", "month_day", "month", "month_numeric", "quarter", "iso_week", "month_short_year", "year",
+)
 _NUMBER = re.compile(r"\d+")
 _MONTH_WORD = re.compile(_MONTH, re.IGNORECASE)
 _MONTHS = {
@@ -238,6 +244,9 @@ def _parse_span(span: str, kind: str) -> tuple[date, str] | None:
     if kind == "quarter":
         quarter, year = numbers
         return _checked(lambda: date(year, 3 * quarter, 1), "month")
+    if kind == "iso_week":
+        year, week = numbers
+        return _checked(lambda: date.fromisocalendar(year, week, 7), "day")
     if kind == "slashed":
         year, month, day = numbers
         return _checked(lambda: date(year, month, day), "day")
@@ -247,6 +256,8 @@ def _parse_span(span: str, kind: str) -> tuple[date, str] | None:
     month = _MONTHS[month_word.group()[:3].lower()]
     if kind == "month":
         return _checked(lambda: date(numbers[-1], month, 1), "month")
+    if kind == "month_short_year":
+        return _checked(lambda: date(TWO_DIGIT_CENTURY + numbers[-1], month, 1), "month")
     return _checked(lambda: date(numbers[-1], month, numbers[0]), "day")
 
 

@@ -117,7 +117,8 @@ _NAMED_PROGRAM = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*['’]s\s+(?:[\w-]
 # version, or counts cards
 NAMED_PROGRAM_AFTER_CHARS = 60
 _ITEM_NUMBER_BEFORE = re.compile(
-    r"\b(?:question|item|card|slide|page|chapter|step|lesson|module|unit|version|edition|revision|rev|v|level|tier|phase)\.?\s*#?$", re.IGNORECASE
+    r"\b(?:question|item|card|slide|page|chapter|step|lesson|module|unit|version|edition|revision|rev|v|level|tier|phase|route|option|pathway)\.?\s*#?$",
+    re.IGNORECASE,
 )
 _COUNTER_AFTER = re.compile(r"\s*/\s*$")
 _PAGE_REFERENCE = re.compile(r"\b(?:p|pp|pg|page|pages)\.?\s*$", re.IGNORECASE)

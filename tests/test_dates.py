@@ -43,6 +43,10 @@ from checks.model import Block, PageDate
         ("Stand: 12.06.2026", "modified", date(2026, 6, 12), "day", "Stand: 12.06.2026"),
         ("Revised 07/2026", "modified", date(2026, 7, 1), "month", "Revised 07/2026"),
         ("Last reviewed: Q2 2026 · 11 min read", "reviewed", date(2026, 6, 1), "month", "Last reviewed: Q2 2026"),
+        ("Updated Jun '26", "modified", date(2026, 6, 1), "month", "Updated Jun '26"),
+        ("Revision date: 2 Jun 2026", "modified", date(2026, 6, 2), "day", "Revision date: 2 Jun 2026"),
+        ("Last reviewed: 2026-W23 · Tags", "reviewed", date(2026, 6, 7), "day", "Last reviewed: 2026-W23"),
+        ("Last updated on the 3rd of June, 2026", "modified", date(2026, 6, 3), "day", "Last updated on the 3rd of June, 2026"),
     ],
 )
 def test_find_date_phrases_reads_each_format(text, role, value, precision, phrase):

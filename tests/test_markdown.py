@@ -97,3 +97,14 @@ def test_ignore_comment_in_markdown_becomes_a_suppression():
 def test_bad_front_matter_is_a_clear_input_error(text, message):
     with pytest.raises(AuditInputError, match=message.replace("[", r"\[").replace("(", r"\(")):
         parse_markdown(text, "bad.md")
+
+
+def test_markdown_footnotes_and_definition_lists_are_read():
+    source = (
+        "---\ntitle: CCMA exam\n---\n# CCMA exam\n\nThe CCMA earns college credit.[^3]\n\n"
+        "Questions\n:   180, of which 150 are scored\n\n[^3]: ACE recommends 3 college credits for the CCMA.\n"
+    )
+    texts = [block.text for block in parse_markdown(source, "ccma.md").blocks]
+    assert "The CCMA earns college credit." in texts
+    assert any(text.startswith("ACE recommends 3 college credits for the CCMA.") for text in texts), texts
+    assert "180, of which 150 are scored" in texts
