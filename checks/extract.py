@@ -48,6 +48,7 @@ _DIFFERENCE_BEFORE = re.compile(
 # "Washington | $55,330 | +$11,130" under "vs. U.S. median": the row's difference from another figure
 _DIFFERENCE_HEADER = re.compile(r"\b(?:vs\b|versus\b|difference\b|compared\b|above\b|below\b|gap\b|change from\b)", re.IGNORECASE)
 _THAN_AFTER = re.compile(r"\s*than\b", re.IGNORECASE)
+_LONGER_THAN_AFTER = re.compile(r"\s*(?:longer|shorter)\s+than\b", re.IGNORECASE)
 # "rounded to the nearest $10": a rounding step
 _ROUNDING_BEFORE = re.compile(r"\bnearest\s+$", re.IGNORECASE)
 # "390 out of 500", "a scaled 200-500 range", "rank #12 of 40": the scale, not the measure.
@@ -151,7 +152,7 @@ _STILL_CURRENT = re.compile(r"\b(?:since|now|today|currently|still|remains?)\b",
 _NATIONAL = re.compile(r"\b(?:united states|u\.s\.|us|usa|national(?:ly)?|nationwide|all (?:states|(?:work )?settings|industries|employers))\b", re.IGNORECASE)
 _SCALE_AFTER = re.compile(r"\s*(?:\(?scaled\)?\s+)?(?:score\s+)?(?:range|scale)\b", re.IGNORECASE)
 _DIFFERENCE_AFTER = re.compile(
-    r"\s*(?:(?:more|less|higher|lower)(?:\s+(?:per|a|an|each|every|on)?\s*(?:year|hour|month|average))?\s+than|ahead\s+of|behind|above\s+the|below\s+the"
+    r"\s*(?:(?:more|less|higher|lower|longer|shorter)(?:\s+(?:per|a|an|each|every|on)?\s*(?:year|hour|month|average))?\s+than|ahead\s+of|behind|above\s+the|below\s+the"
     # "a $540 difference", "a $540-a-year gap", "a $1.25 hourly edge"
     r"|(?:[\s-]+(?:a|an|per|each|every)[\s-]+(?:year|hour|month)|\s+(?:annual|yearly|hourly|pay|wage|salary))?[\s-]+(?:difference|gap|premium|edge|advantage))\b",
     re.IGNORECASE,
@@ -250,7 +251,7 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
         return
     if spot.analysed.quotes_retail_price and period_in_headers(spot) is None:
         return
-    measure = choose_measure(vocabulary, spot)
+    measure = choose_measure(vocabulary, spot) or _compared_measure(page, spot)
     if measure is None:
         return
     difference = (
@@ -265,6 +266,11 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
     if difference:
         low, high = sorted((abs(low), abs(high)))  # "-$4,370" below the national median
         entities = tuple(dict.fromkeys(m.entity for m in spot.analysed.mentions if m.entity))
+        if len(entities) == 1:
+            # "It is also 50 minutes shorter than the CMA (AAMA)": the other side is the
+            # figure's own subject, from its context
+            own = choose_entity(page, spot, measure)
+            entities = tuple(dict.fromkeys((own, *entities))) if own else entities
         differences.append(
             StatedDifference(
                 low, high, measure.id, evidence, spot.block_index, entities, spot.quantity.approximate,
@@ -300,6 +306,21 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
             visible=spot.block.visible,
             stated_unit=stated_unit,
         )
+    )
+
+
+def _compared_measure(page: Page, spot: Spot) -> Measure | None:
+    """"40 more minutes than the CPT", "50 minutes shorter than the CMA (AAMA)": a span of time
+    compared with what an entity has is the measure of that unit the entity's kind has facts for
+    (an exam's time limit for a credential, a program's length for an occupation)."""
+    quantity = spot.quantity
+    if not (_COMPARATIVE_INSIDE.search(quantity.text) and _THAN_AFTER.match(spot.after)) and not _LONGER_THAN_AFTER.match(spot.after):
+        return None
+    compared = [m.entity for m in spot.analysed.mentions if m.entity and m.start >= quantity.end - spot.sentence[0]]
+    kind = page.vocabulary.kind_of(compared[0]) if compared else None
+    return next(
+        (m for m in page.vocabulary.measures_accepting(quantity.unit) if kind in page.vocabulary.kinds_for(m.id)),
+        None,
     )
 
 

@@ -267,6 +267,21 @@ def test_a_subscriptions_monthly_and_yearly_prices_are_no_pay_conversion(facts):
     assert findings_of(audit_html(facts, page(body)), "arithmetic") == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "message"),
+    [
+        ("The CPT phlebotomy exam is 60 minutes shorter than the CCMA.", None),
+        ("The CPT phlebotomy exam is 50 minutes shorter than the CMA (AAMA).",
+         "The stated difference `50 minutes` does not match the facts: CPT 120 minutes and CMA 160 minutes differ by 40 minutes (NHA CPT test plan)"),
+        ("The CCMA gives 3 hours of testing time. That's 40 more minutes than the NHA CPT gives you.",
+         "The stated difference `40 more minutes` does not match the facts: CCMA 180 minutes and CPT 120 minutes differ by 60 minutes (NHA CCMA test plan)"),
+    ],
+)
+def test_a_time_compared_between_credentials_is_a_stated_difference(facts, sentence, message):
+    found = [f.message for f in findings_of(audit_html(facts, page(f"<p>{sentence}</p>")), "arithmetic")]
+    assert found == ([message] if message else [])
+
+
 def test_wrong_stated_difference(facts):
     body = "<p>Medical assistants earned a median $44,200 while phlebotomists earned $43,660, a difference of $1,540 per year.</p>"
     found = findings_of(audit_html(facts, page(body)), "arithmetic")

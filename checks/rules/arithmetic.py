@@ -56,6 +56,7 @@ _AVERAGE_HEADER = re.compile(r"\b(?:median|average|avg|mean|typical|hourly|rate|
 _THAN_THE_NATION = re.compile(r"\b(?:than|below|above|under|over)\s+(?:the\s+)?(?:u\.?s\.?\s+|national\s+|nation(?:al)?\b|nationwide\b|country\b)", re.IGNORECASE)
 _PERCENT_HEADER = re.compile(r"%|\bper\s*cent\b|\bshare\b", re.IGNORECASE)  # "Share (%)" over bare "38": rounded shares
 _SHOP_PRICE = re.compile(r"\$\d{1,4}\.9[5-9]\b")
+_IN_MINUTES = re.compile(r"\bmin(?:ute)?s?\b", re.IGNORECASE)
 _PER_WORDS = {"hour": "an hour", "week": "a week", "month": "a month", "year": "a year"}
 _TABLE_CELL_STEP = re.compile(r" > t[dh](?::nth-of-type\(\d+\))?$")
 
@@ -461,11 +462,10 @@ def _scoped_difference_finding(difference: StatedDifference, claim: Claim, fact:
 
 
 def _compared_facts(context: "AuditContext", difference: StatedDifference) -> tuple | None:
-    """The default-qualifier national facts of the first two entities the sentence names."""
-    if len(difference.entities) < 2:
-        return None
-    found = [_national_fact(context, entity, difference.measure) for entity in difference.entities[:2]]
-    return None if None in found else tuple(found)
+    """The default-qualifier national facts of the first two entities the sentence names that
+    have one ("The CPT phlebotomy exam": the credential, not the occupation)."""
+    found = [f for f in (_national_fact(context, entity, difference.measure) for entity in difference.entities) if f is not None]
+    return tuple(found[:2]) if len(found) >= 2 else None
 
 
 def _difference_against_facts(context: "AuditContext", difference: StatedDifference, facts: tuple) -> Finding:
@@ -486,9 +486,12 @@ def _difference_against_facts(context: "AuditContext", difference: StatedDiffere
 
 
 def _like_stated(amount: float, difference: StatedDifference) -> str:
-    """The right difference written as the page wrote its own: "$540" for "$640", "5%" for "7%"."""
+    """The right difference written as the page wrote its own: "$540" for "$640", "5%" for "7%",
+    "60 minutes" for "40 more minutes"."""
     written = difference.evidence.matched.strip()
     number = format_number(round(amount, 2))
+    if _IN_MINUTES.search(written):
+        return f"{number} minutes"  # "40 more minutes"
     return f"{'$' if written.startswith('$') else ''}{number}{'%' if written.endswith('%') else ''}"
 
 
