@@ -77,7 +77,7 @@ def front_matter_dates(front: FrontMatter) -> tuple[PageDate, ...]:
         if key not in front.values or front.values[key] is None:
             continue
         value, precision = _date_of(key, front.values[key])
-        written = _written_value(front, key)
+        written = f"{key}: {_written_value(front, key)}"  # as the source shows it: "lastmod: 2026-07-30"
         dates.append(PageDate(role, value, precision, "front-matter", written, f"{FRONT_MATTER_LOCATOR} > {key}", _key_position(front, key)))
     return tuple(dates)
 
@@ -136,7 +136,7 @@ def _key_position(front: FrontMatter, key: str) -> SourcePosition | None:
     if match is None:
         return None
     line = front.first_line + front.text.count("\n", 0, match.start())
-    return SourcePosition(line, match.start("value") - match.start() + 1)
+    return SourcePosition(line, 1)  # keys start their line: "lastmod: 2026-07-30"
 
 
 @cache

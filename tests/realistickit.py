@@ -23,6 +23,7 @@ import pytest
 import config
 from checks.decode import decode_html
 from checks.document import parse_html
+from checks.markdown import parse_markdown
 from checks.engine import AuditResult, audit
 from checks.factfile import load_facts
 from checks.model import Finding, Severity
@@ -37,8 +38,14 @@ def _facts():
 
 @cache
 def _audit(directory: Path, pages: tuple[str, ...], today: str) -> AuditResult:
-    documents = [parse_html(decode_html((directory / name).read_bytes(), None), name) for name in pages]
+    documents = [_parse(directory / name) for name in pages]
     return audit(documents, _facts(), dt.date.fromisoformat(today))
+
+
+def _parse(path: Path):
+    """A fixture page as the CLI reads it: Markdown rendered, HTML decoded."""
+    text = decode_html(path.read_bytes(), None)
+    return parse_markdown(text, path.name) if path.suffix in (".md", ".markdown") else parse_html(text, path.name)
 
 
 def finding_text(finding: Finding) -> str:

@@ -38,8 +38,8 @@ def test_front_matter_gives_title_and_dates_with_their_lines():
     assert (dates["modified"].value, dates["modified"].precision) == (dt.date(2026, 5, 1), "month")
     assert dates["reviewed"].value == dt.date(2026, 6, 18)
     assert {d.source for d in document.dates} == {"front-matter"}
-    assert dates["reviewed"].text == "2026-06-18"
-    assert dates["reviewed"].position == SourcePosition(5, 11)
+    assert dates["reviewed"].text == "reviewed: 2026-06-18"
+    assert dates["reviewed"].position == SourcePosition(5, 1)
     assert dates["modified"].locator == "front-matter > lastmod"
 
 
@@ -67,7 +67,7 @@ def test_stale_review_comes_from_the_reviewed_key(facts):
     stale = [f for f in result.findings if f.rule == "stale-review"]
     assert len(stale) == 1
     assert "reviewed on 2026-06-18" in stale[0].message
-    assert stale[0].evidence.position == SourcePosition(5, 11)
+    assert stale[0].evidence.position == SourcePosition(5, 1) and stale[0].evidence.quote == "reviewed: 2026-06-18"
 
 
 def test_wrong_number_in_markdown_is_found(facts):
