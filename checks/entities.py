@@ -7,7 +7,7 @@ import re
 from checks.facts import Measure
 from checks.quantities import find_quantities
 from checks.sentences import sentence_spans
-from checks.spots import CLAUSE_BREAK, Page, Spot, clause_distance
+from checks.spots import CLAUSE_BREAK, PART_OF_NEXT, Page, Spot, clause_distance
 from checks.vocabulary import Mention
 
 SUBJECT_BONUS = 40
@@ -76,7 +76,8 @@ def _own_mentions(spot: Spot, sentence: str, mentions: list[Mention]) -> list[Me
     ("180 questions versus the CPT's 120")."""
     number_end = spot.quantity.end - spot.sentence[0]
     next_at = number_end + len(spot.after)
-    has_next = next_at < len(sentence)
+    # "110 of the 120 questions on the NHA CPT exam": the whole's names are the part's too
+    has_next = next_at < len(sentence) and not PART_OF_NEXT.fullmatch(spot.after)
     kept = []
     for mention in mentions:
         if mention.start >= number_end and _GIVEN_FOR.fullmatch(sentence, number_end, mention.start):

@@ -26,7 +26,7 @@ from checks.measures import choose_measure, convert, has_noun, money_period, nam
 from checks.model import Block, Claim, Document, Evidence
 from checks.quantities import find_quantities
 from checks.qualifiers import choose_period, choose_qualifier, choose_scope
-from checks.spots import CLAUSE_BREAK, TOTAL_LABEL, Page, Spot, clause_before, number_label, spots, subjects
+from checks.spots import CLAUSE_BREAK, PART_OF_NEXT, TOTAL_LABEL, Page, Spot, clause_after, clause_before, number_label, spots, subjects
 from checks.vocabulary import PhraseMatcher, Vocabulary, vocabulary_for
 
 _COMPARATIVE_AFTER = re.compile(
@@ -82,8 +82,6 @@ OPERAND_WINDOW_CHARS = 8
 # What follows a correction's withdrawing words and states the figure that replaces it
 _REPLACEMENT_BREAK = re.compile(r"[;]|\s[–—]\s|\bbut\b|\bnow\b|\bactually\b|\bin fact\b")
 # "four segments of 50 questions each": one part's count
-# "84 of the 150 in Clinical Patient Care": a part of the figure after it
-_PART_OF_AFTER = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+|those\s+)?$", re.IGNORECASE)
 # "= 50 questions per segment": a part's share, not the whole
 # "Each segment has 50 questions": one part's share
 _EACH_PART_BEFORE = re.compile(
@@ -352,7 +350,7 @@ def _states_something_else(page: Page, spot: Spot, measure: Measure) -> bool:
         or (counted and _SPAN_BEFORE.search(spot.before))
         or (counted and spot.quantity.noun is None and _SCORE_ON.match(spot.after))
         or (measure.unit == "count" and _EACH_AFTER.match(spot.after))
-        or (counted and _PART_OF_AFTER.match(spot.after))
+        or (measure.unit == "count" and PART_OF_NEXT.fullmatch(spot.after) and not names_a_qualifier(page.vocabulary, measure, clause_after(spot)))
         or (counted and (_PER_PART_AFTER.match(spot.after) or _EACH_PART_BEFORE.search(spot.before)))
         or (counted and _ITEM_NUMBER_BEFORE.search(spot.before))
         or (measure.unit == "count" and _COUNTER_AFTER.match(spot.after))

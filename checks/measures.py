@@ -6,7 +6,7 @@ import re
 
 from checks.facts import Measure
 from checks.model import Quantity
-from checks.spots import Spot, clauses_before
+from checks.spots import PART_OF_NEXT, Spot, clause_after, clauses_before
 from checks.vocabulary import PhraseMatcher, Vocabulary
 
 HOURS_PER_YEAR = 2080
@@ -221,6 +221,8 @@ def _count_signal(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> tuple
         return ranked
     if quantity.noun:
         return None
+    if PART_OF_NEXT.fullmatch(spot.after) and has_noun(vocabulary, measure, clause_after(spot)) and names_a_qualifier(vocabulary, measure, clause_after(spot)):
+        return ranked  # "Only 110 of the 120 questions are scored"
     cues = vocabulary.cues[measure.id]
     lead = spot.before[-ADJACENT_CUE_CHARS:]
     if (cues is not None and cues.search(lead)) or has_noun(vocabulary, measure, lead):

@@ -7,7 +7,7 @@ import re
 
 from checks.facts import Measure
 from checks.quantities import YearSpan, find_years
-from checks.spots import CLAUSE_BREAK, Spot, clause_before, clause_distance
+from checks.spots import CLAUSE_BREAK, PART_OF_NEXT, Spot, clause_after, clause_before, clause_distance
 from checks.vocabulary import PhraseMatcher, Vocabulary
 
 # "811,000 jobs in 2024", "$44,200 (2024)": only a preposition or bracket between number and year
@@ -45,6 +45,14 @@ def choose_qualifier(vocabulary: Vocabulary, measure: Measure, spot: Spot, sente
     cues = vocabulary.qualifier_cues[measure.id]
     if not cues:
         return None
+    leading = sentence[: spot.quantity.start - spot.sentence[0] - len(spot.before)]
+    if PART_OF_NEXT.fullmatch(spot.before) and leading[-1:].isdigit():
+        return measure.default_qualifier  # the whole in "110 of the 120 questions are scored", not "four segments of 40 minutes"
+    if PART_OF_NEXT.fullmatch(spot.after):
+        # the part in it: the qualifier its clause names
+        named = [qualifier for qualifier, pattern in cues if _cues_in(pattern, clause_after(spot))]
+        if len(named) == 1:
+            return named[0]
     attached = spot.quantity.text + " " + _ATTACHED_END.split(spot.after[:30], 1)[0]
     named = [qualifier for qualifier, pattern in cues if _cues_in(pattern, attached)]
     if named:

@@ -4,7 +4,7 @@ extraction decisions read, each computed once and shared."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from checks.model import Block, Document, Quantity
@@ -60,6 +60,12 @@ _PUT_TO_THE_READER = re.compile(
 _RETAIL_PRICE = re.compile(r"\$\d{1,4}\.9[5-9]\b(?!\s*(?:/|per\b|an?\s+(?:hour|year)\b|hourly\b|\)))", re.IGNORECASE)
 _PAY_PERIOD = re.compile(r"\$[\d.,]+\s*(?:/\s*(?:hr|hour)\b|(?:an|per)\s+hour\b|hourly\b)", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
+_HEADER_UNIT = re.compile(
+    r"\(\s*(?:(?P<percent>%)|(?P<duration>min|mins|minutes|hr|hrs|hours)\.?"
+    r"|(?P<usd>\$)\s*(?P<thousands>k)?\s*(?:/\s*(?P<per>yr|year|hr|hour))?)\s*\)",
+    re.IGNORECASE,
+)
+_HEADER_DURATIONS = {"min": "minute", "mins": "minute", "minute": "minute", "minutes": "minute", "hr": "hour", "hrs": "hour", "hour": "hour", "hours": "hour"}
 _FIGURE_ASIDE = re.compile(r"\([^()]*\d[^()]*\)")
 # "180", "3 hrs", "20 capillary sticks": a stat card's figure, named by its caption
 _BARE_FIGURE = re.compile(r"\s*[~≈]?\s*\$?[\d.,]+\s*\+?\s*(?:%|[a-zA-Z]{0,12}\.?(?:\s[a-zA-Z]{1,12}\.?){0,2})\s*")
@@ -282,6 +288,8 @@ def spots(block: Block, index: int, vocabulary: Vocabulary, confirmed: frozenset
     quantities = _outside_phrases(find_quantities(block.text), block.text, vocabulary)
     if not quantities:
         return []
+    if block.kind == "table_cell" and block.column_header:
+        quantities = [_in_header_unit(q, block.column_header) for q in quantities]
     spans = sentence_spans(block.text)
     headers = " ".join(h for h in (block.row_header, block.column_header, label) if h)
     spots = []
@@ -301,12 +309,39 @@ def spots(block: Block, index: int, vocabulary: Vocabulary, confirmed: frozenset
     return spots
 
 
+def _in_header_unit(quantity: Quantity, header: str) -> Quantity:
+    """A bare number under a header that gives its unit: "180" under "Time (min)", "36.2" under
+    "Median ($K/yr)", "38" under "Share (%)"."""
+    if quantity.unit != "count" or quantity.noun:
+        return quantity
+    unit = _HEADER_UNIT.search(header)
+    if unit is None:
+        return quantity
+    if unit["percent"]:
+        return replace(quantity, unit="percent")
+    if unit["duration"]:
+        return replace(quantity, unit=_HEADER_DURATIONS[unit["duration"].lower().rstrip("s.")])
+    scale = 1000.0 if unit["thousands"] else 1.0
+    per = {"yr": "year", "year": "year", "hr": "hour", "hour": "hour"}.get((unit["per"] or "").lower())
+    return replace(quantity, low=quantity.low * scale, high=quantity.high * scale, unit="usd", per=per, approximate=quantity.approximate or scale > 1)
+
+
 def _outside_phrases(quantities: list[Quantity], text: str, vocabulary: Vocabulary) -> list[Quantity]:
     """Drop numbers that belong to a qualifier phrase ("the lowest 10% earned...")."""
     if vocabulary.numeric_cues is None or not quantities:
         return quantities
     phrases = [(m.start(), m.end()) for m in vocabulary.numeric_cues.finditer(text)]
     return [q for q in quantities if not any(start <= q.start < end for start, end in phrases)]
+
+
+# "110 of the 120 questions are scored": a part of the figure after it, named by what follows
+PART_OF_NEXT = re.compile(r"\s*(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|those\s+)?$", re.IGNORECASE)
+
+
+def clause_after(spot: "Spot") -> str:
+    """The rest of the number's clause, from the number on."""
+    rest = spot.analysed.text[spot.quantity.end - spot.sentence[0] :]
+    return CLAUSE_BREAK.split(rest, 1)[0]
 
 
 def clause_before(text: str) -> str:

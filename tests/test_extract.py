@@ -834,3 +834,27 @@ def test_a_previous_sentences_subject_comes_before_what_it_is_compared_with(fact
     html = page('<ul><li><p>What people say: "The CCMA is 200 questions, same as the CMA (AAMA)."</p><p>Do this instead: plan for 180 questions.</p></li></ul>',
                 title="9 mistakes students make about the CCMA exam")
     assert ("ccma", "exam_questions", 180) in {(c.entity, c.measure, c.low) for c in extract(parse_html(html, "p.html"), facts).claims}
+
+
+def test_a_unit_in_the_column_header_is_the_cells_unit(facts):
+    body = (
+        "<table><tr><th>Credential</th><th>Time (min)</th><th>Median pay ($K/yr)</th></tr>"
+        "<tr><td>NHA CPT</td><td>150</td><td></td></tr><tr><td>Phlebotomists</td><td></td><td>36.2</td></tr></table>"
+    )
+    claims = {(c[0], c[1], c[3]) for c in claims_of(facts, "<h2>Phlebotomy at a glance</h2>" + body)}
+    assert ("cpt_nha", "exam_time_limit", 150) in claims and ("phlebotomist", "wage", 36200) in claims
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<p>Only 110 of the 120 questions on the NHA CPT exam are scored.</p>",
+         {("cpt_nha", "exam_questions", "scored", 110, 110), ("cpt_nha", "exam_questions", "total", 120, 120)}),
+        ("<p>On the CCMA, 20 of the 180 items are unscored pretest questions.</p>",
+         {("ccma", "exam_questions", "pretest", 20, 20), ("ccma", "exam_questions", "total", 180, 180)}),
+        ("<p>The CMA (AAMA) exam is delivered in four segments of 40 minutes each.</p>",
+         {("cma_aama", "exam_time_limit", "per_segment", 40, 40)}),
+    ],
+)
+def test_a_qualified_part_of_a_whole_is_both_figures(facts, body, expected):
+    assert expected <= claims_of(facts, body), claims_of(facts, body)

@@ -282,6 +282,14 @@ def test_a_time_compared_between_credentials_is_a_stated_difference(facts, sente
     assert found == ([message] if message else [])
 
 
+def test_a_figure_dated_to_another_year_is_no_self_contradiction(facts):
+    body = (
+        "<p>Ohio medical assistants earn a median of $41,600 a year.</p>"
+        "<p>In 2019, Ohio's medical assistant median pay was $33,640; the current figure is higher.</p>"
+    )
+    assert findings_of(audit_html(facts, page(body)), "self-contradiction") == []
+
+
 def test_wrong_stated_difference(facts):
     body = "<p>Medical assistants earned a median $44,200 while phlebotomists earned $43,660, a difference of $1,540 per year.</p>"
     found = findings_of(audit_html(facts, page(body)), "arithmetic")

@@ -135,7 +135,7 @@ def test_github_annotations_on_stdout(tmp_path):
     completed = run(tmp_path, "docs", *TODAY, "--format", "github")
     lines = completed.stdout.splitlines()
     assert lines[0].startswith("::error file=docs/facts.md,line=8,col=24,title=contradicts-fact (CA101)::CCMA exam questions")
-    assert any(line.startswith("::warning file=docs/facts.md,line=3,col=11,title=stale-review (CA104)::") for line in lines)
+    assert any(line.startswith("::warning file=docs/facts.md,line=3,col=1,title=stale-review (CA104)::") for line in lines)
 
 
 # --- baselines ---------------------------------------------------------------------------------
