@@ -18,7 +18,9 @@ _OPENS_WITH_PRONOUN = re.compile(r"\s*(?:its|it|that(?:'s|’s|\s+is)|this\s+(?:
 _COORDINATED = re.compile(r"\b(?:and|or|but|while)\s|,\s", re.IGNORECASE)
 _PAIRED = re.compile(r"\bvs\b\.?|\bversus\b|\band\b|/", re.IGNORECASE)
 _COMPARED = re.compile(r"\b(?:versus|vs\.?|compared (?:with|to)|than|whereas)\s", re.IGNORECASE)
-_GIVEN_FOR = re.compile(r"\s+(?:for|among|of)\s+(?:the\s+|all\s+|u\.s\.\s+)?", re.IGNORECASE)
+# "75 successful venipunctures for AMT's RPT": given for the name after, an owner's possessive allowed
+_ADJECTIVES_JOINED = re.compile(r"\s*(?:,|,?\s*and)\s*")
+_GIVEN_FOR = re.compile(r"\s+(?:for|among|of)\s+(?:the\s+|all\s+|u\.s\.\s+)?(?:[A-Z]{2,6}['’]s\s+)?", re.IGNORECASE)
 UNKNOWN_PAIR_PENALTY = 500
 OTHER_KIND_PENALTY = 1000
 
@@ -76,8 +78,10 @@ def _own_mentions(spot: Spot, sentence: str, mentions: list[Mention]) -> list[Me
     ("180 questions versus the CPT's 120")."""
     number_end = spot.quantity.end - spot.sentence[0]
     next_at = number_end + len(spot.after)
-    # "110 of the 120 questions on the NHA CPT exam": the whole's names are the part's too
-    has_next = next_at < len(sentence) and not PART_OF_NEXT.fullmatch(spot.after)
+    # "110 of the 120 questions on the NHA CPT exam", "a 2-hour, 180-question exam to earn the
+    # CCMA": the names after the next figure are this one's too
+    shared = PART_OF_NEXT.fullmatch(spot.after) or ("-" in spot.quantity.text and _ADJECTIVES_JOINED.fullmatch(spot.after))
+    has_next = next_at < len(sentence) and not shared
     kept = []
     for mention in mentions:
         if mention.start >= number_end and _GIVEN_FOR.fullmatch(sentence, number_end, mention.start):

@@ -858,3 +858,15 @@ def test_a_unit_in_the_column_header_is_the_cells_unit(facts):
 )
 def test_a_qualified_part_of_a_whole_is_both_figures(facts, body, expected):
     assert expected <= claims_of(facts, body), claims_of(facts, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<p>Graduates sit a 2-hour, 180-question exam to earn the CCMA.</p>",
+         {("ccma", "exam_time_limit", "total", 120, 120), ("ccma", "exam_questions", "total", 180, 180)}),
+        ("<p>Fact: The BLS median for phlebotomists was $43,660 in May 2024.</p>", {("phlebotomist", "wage", "median", 43660, 43660)}),
+    ],
+)
+def test_joined_adjectives_share_their_noun_and_a_bls_median_is_pay(facts, body, expected):
+    assert expected <= claims_of(facts, body), claims_of(facts, body)
