@@ -141,7 +141,8 @@ def normalize_text(text: str) -> str:
     if not text.isascii():
         text = _INVISIBLE_CHARS.sub("", text).translate(TYPOGRAPHIC_HYPHENS)
         text = _FRACTION_AFTER_DIGIT.sub(lambda m: m.group(1) + FRACTIONS[m.group(2)], text)
-        text = _SPACED_THOUSANDS.sub(r"\1,", text)
+        if "\u2009" in text or "\u202f" in text or "\u00a0" in text:
+            text = _SPACED_THOUSANDS.sub(r"\1,", text)
     collapsed = " ".join(text.split())
     return _LINE_BREAKS.sub("\n", collapsed).strip() if LINE_BREAK in collapsed else collapsed
 
