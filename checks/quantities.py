@@ -64,7 +64,7 @@ _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNDER_100 = rf"(?:(?:{_TENS})(?:[- ](?:{_ONES}))?|{_TEENS}|{_ONES})"
 _WORD_NUMBER = (
-    rf"(?<![\w-])(?:(?:a|{_ONES})[ ]hundred(?:[ ](?:and[ ])?{_UNDER_100})?"
+    rf"(?:(?<![\w-])|(?<=\bto-))(?:(?:a|{_ONES})[ ]hundred(?:[ ](?:and[ ])?{_UNDER_100})?"
     rf"|{_UNDER_100}|(?:a[ ])?dozen)(?!\w)"
 )
 _WORD_VALUES = (

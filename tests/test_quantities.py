@@ -44,6 +44,7 @@ NUMBERS = [
     ("two hundred fifty tubes", q("two hundred fifty tubes", 250, noun="tubes")),
     ("draw a dozen tubes", q("a dozen tubes", 12, noun="tubes")),
     ("a 4-to-8-month program", q("4-to-8-month", 4, 8, unit="month")),
+    ("a four-to-eight-week program", q("four-to-eight-week", 4, 8, unit="week")),
     ("Candidates get an hour and a half to answer", q("an hour and a half", 1.5, unit="hour")),
     ("It takes a year and a half.", q("a year and a half", 1.5, unit="year")),
     ("thirty-five thousand twenty dollars a year", q("thirty-five thousand twenty dollars a year", 35020, unit="usd", per="year")),
