@@ -57,7 +57,7 @@ _PUT_TO_THE_READER = re.compile(
     r"|you(?:'ll|\s+will|\s+may)?\s+hear|false|wrong|[✗❌])(?:\s*#?\d+)?\s*:",
     re.IGNORECASE,
 )
-_RETAIL_PRICE = re.compile(r"\$\d{1,4}\.9[5-9]\b(?!\s*(?:/|per\b|an?\s+(?:hour|year)\b|hourly\b|\)))", re.IGNORECASE)
+RETAIL_PRICE = re.compile(r"\$\d{1,4}\.9[5-9]\b(?!\s*(?:/|per\b|an?\s+(?:hour|year)\b|hourly\b|\)))", re.IGNORECASE)
 _PAY_PERIOD = re.compile(r"\$[\d.,]+\s*(?:/\s*(?:hr|hour)\b|(?:an|per)\s+hour\b|hourly\b)", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
 _HEADER_UNIT = re.compile(
@@ -187,7 +187,7 @@ class Sentence:
     def quotes_retail_price(self) -> bool:
         """A shop price ("$14.99") in the sentence: sales copy, unless a pay period names it a wage."""
         # "... earn $21.25 an hour, $0.26 more than phlebotomists' $20.99": wages, by the period named beside them
-        return _RETAIL_PRICE.search(self.context) is not None and _PAY_PERIOD.search(self.text) is None
+        return RETAIL_PRICE.search(self.context) is not None and _PAY_PERIOD.search(self.text) is None
 
     @cached_property
     def mentions(self) -> list[Mention]:

@@ -262,6 +262,12 @@ def test_shares_rounded_to_whole_percents_may_total_99_or_101(facts):
     assert findings_of(audit_html(facts, page("<h2>Where phlebotomists work</h2>" + body)), "arithmetic") == []
 
 
+def test_a_pay_conversion_to_an_hourly_figure_ending_in_99_cents_is_checked(facts):
+    body = "<h3>Example 2: the top of the scale</h3><p>A senior phlebotomist earns $57,750 a year, or about $22.99 an hour.</p>"
+    messages = [f.message for f in findings_of(audit_html(facts, page(body)), "arithmetic")]
+    assert messages == ["`$57,750 a year` is $27.76 an hour at 2,080 hours a year, not `$22.99 an hour`"]
+
+
 def test_a_subscriptions_monthly_and_yearly_prices_are_no_pay_conversion(facts):
     body = "<p>Phlebotomy flashcards Plus: unlimited rounds for $7.99 a month, or $35.99 a year.</p>"
     assert findings_of(audit_html(facts, page(body)), "arithmetic") == []

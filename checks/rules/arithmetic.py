@@ -35,7 +35,7 @@ from checks.quantities import find_quantities
 from checks.ratios import stated_ratios
 from checks.rules.common import finding
 from checks.sentences import sentence_spans
-from checks.spots import TOTAL_LABEL
+from checks.spots import RETAIL_PRICE, TOTAL_LABEL
 
 if TYPE_CHECKING:
     from checks.engine import AuditContext, PageContext
@@ -55,7 +55,6 @@ CHANGE_READINGS_NEEDED = 2
 _AVERAGE_HEADER = re.compile(r"\b(?:median|average|avg|mean|typical|hourly|rate|per\s+(?:hour|week|month|year))\b", re.I)
 _THAN_THE_NATION = re.compile(r"\b(?:than|below|above|under|over)\s+(?:the\s+)?(?:u\.?s\.?\s+|national\s+|nation(?:al)?\b|nationwide\b|country\b)", re.IGNORECASE)
 _PERCENT_HEADER = re.compile(r"%|\bper\s*cent\b|\bshare\b", re.IGNORECASE)  # "Share (%)" over bare "38": rounded shares
-_SHOP_PRICE = re.compile(r"\$\d{1,4}\.9[5-9]\b")
 _IN_MINUTES = re.compile(r"\bmin(?:ute)?s?\b", re.IGNORECASE)
 _PER_WORDS = {"hour": "an hour", "week": "a week", "month": "a month", "year": "a year"}
 _TABLE_CELL_STEP = re.compile(r" > t[dh](?::nth-of-type\(\d+\))?$")
@@ -323,7 +322,7 @@ def _conversions(page: "PageContext") -> Iterator[Finding]:
             continue
         for conversion in stated_conversions(block.text):
             given, stated = conversion.given, conversion.stated
-            if _SHOP_PRICE.match(given.text) or _SHOP_PRICE.match(stated.text):
+            if RETAIL_PRICE.match(given.text) or RETAIL_PRICE.match(stated.text):
                 continue  # "$7.99 a month, or $35.99 a year": a subscription's two prices, not one pay
             keys = {claimed.get((block.locator, given.text)), claimed.get((block.locator, stated.text))}
             if {given.per, stated.per} == {"hour", "year"} and len(keys) == 1 and None not in keys:
