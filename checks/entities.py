@@ -18,8 +18,8 @@ _OPENS_WITH_PRONOUN = re.compile(r"\s*(?:its|it|that(?:'s|’s|\s+is)|this\s+(?:
 _COORDINATED = re.compile(r"\b(?:and|or|but|while)\s|,\s", re.IGNORECASE)
 _PAIRED = re.compile(r"\bvs\b\.?|\bversus\b|\band\b|/", re.IGNORECASE)
 _COMPARED = re.compile(r"\b(?:versus|vs\.?|compared (?:with|to)|than|whereas)\s", re.IGNORECASE)
-# "75 successful venipunctures for AMT's RPT": given for the name after, an owner's possessive allowed
 _ADJECTIVES_JOINED = re.compile(r"\s*(?:,|,?\s*and)\s*")
+# "75 successful venipunctures for AMT's RPT": given for the name after, an owner's possessive allowed
 _GIVEN_FOR = re.compile(r"\s+(?:for|among|of)\s+(?:the\s+|all\s+|u\.s\.\s+)?(?:[A-Z]{2,6}['’]s\s+)?", re.IGNORECASE)
 UNKNOWN_PAIR_PENALTY = 500
 OTHER_KIND_PENALTY = 1000
@@ -115,7 +115,8 @@ def _foreign_before(spot: Spot) -> bool:
 
 
 def _from_context(page: Page, spot: Spot, measure: Measure, fitting_only: bool = False) -> str | None:
-    close, far = _context_entities(page, spot)
+    headers = _header_entities(page, spot)
+    close, far = _context_entities(page, spot, headers)
     facts = page.vocabulary.facts
     kinds = page.vocabulary.kinds_for(measure.id)
     # "Questions" under an "RMA (AMT)" column: a credential known by name only owns it, though
@@ -127,7 +128,7 @@ def _from_context(page: Page, spot: Spot, measure: Measure, fitting_only: bool =
     if known is None:
         # a salary on a page about the CCMA is the medical assistant's salary, and a program
         # length in the "NHA CPT" column the phlebotomist's
-        certified = (facts.entity(e).occupation for e in _header_entities(page, spot) + far if facts.entity(e))
+        certified = (facts.entity(e).occupation for e in headers + far if facts.entity(e))
         known = next((o for o in certified if o and facts.facts_for(o, measure.id)), None)
     if known is None:
         # "Passing Score: 390" under "What's on the CCMA Exam?": the kind of entity the measure
@@ -148,7 +149,7 @@ def _sole_certifying_credential(page: Page, far: list[str], measure: Measure) ->
     figures for the measure; a credential known by name only (the PBT) could own it as well."""
     facts = page.vocabulary.facts
     occupations = set(far)
-    unsettled = not any(fact.measure == measure.id for fact in facts.facts)  # an exam fee: no credential has one yet
+    unsettled = not facts.has_measure_facts(measure.id)  # an exam fee: no credential has one yet
     candidates = frozenset(
         entity.id for entity in facts.entities
         if entity.occupation in occupations
@@ -191,10 +192,9 @@ def _in_another_column(page: Page, block) -> bool:
     return bool(block.column) and block.table in page.entity_tables
 
 
-def _context_entities(page: Page, spot: Spot) -> tuple[list[str], list[str]]:
-    """Entities named around the sentence: close (table headers, the block before it, nearest
-    first) and far (headings innermost first, then the title)."""
-    headers = _header_entities(page, spot)
+def _context_entities(page: Page, spot: Spot, headers: list[str]) -> tuple[list[str], list[str]]:
+    """Entities named around the sentence: close (its table headers' entities, given, then the
+    block before it, nearest first) and far (headings innermost first, then the title)."""
     block = spot.block
     earlier = [m for m in spot.analysed.block.mentions if m.end <= spot.sentence[0]]
     close = headers + _antecedent(spot, earlier) + _latest_sentence_first(spot.block.text, earlier)

@@ -81,14 +81,14 @@ _SECOND_OPERAND = re.compile(r"\d\s*[/x×]\s*$")
 OPERAND_WINDOW_CHARS = 8
 # What follows a correction's withdrawing words and states the figure that replaces it
 _REPLACEMENT_BREAK = re.compile(r"[;]|\s[–—]\s|\bbut\b|\bnow\b|\bactually\b|\bin fact\b")
-# "four segments of 50 questions each": one part's count
-# "= 50 questions per segment": a part's share, not the whole
 # "Each segment has 50 questions": one part's share
 _EACH_PART_BEFORE = re.compile(
     r"\beach\s+(?:of\s+the\s+(?:\w+\s+)?)?(?:segment|section|part|block|module|domain)s?\s+(?:has|holds|contains|is|of)\s+(?:about\s+)?$",
     re.IGNORECASE,
 )
+# "= 50 questions per segment": a part's share, not the whole
 _PER_PART_AFTER = re.compile(r"\s*(?:per|in\s+each|for\s+each|each)\s+(?:segment|section|part|block|module|domain)s?\b", re.IGNORECASE)
+# "four segments of 50 questions each": one part's count
 _EACH_AFTER = re.compile(r"\s*(?:each|apiece)(?=\s*(?:[,.;:)]|$)|\s+(?:and|with|for|in|on|across)\b)", re.IGNORECASE)
 IMPLAUSIBLE_FACTOR = 10
 QUESTION_MAX_CHARS = 160
@@ -112,9 +112,9 @@ _INSTITUTION_OWNS = re.compile(
 )
 # "Length of Caprock's phlebotomy certificate": a named school's own program
 _NAMED_PROGRAM = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*['’]s\s+(?:[\w-]+\s+){0,2}(?:program|programme|certificate|course|diploma)\b")
+NAMED_PROGRAM_AFTER_CHARS = 60
 # "you would reach question 165", "Version 5", "card 6 / 22": a number that names an item or a
 # version, or counts cards
-NAMED_PROGRAM_AFTER_CHARS = 60
 _ITEM_NUMBER_BEFORE = re.compile(
     r"\b(?:question|item|card|slide|page|chapter|step|lesson|module|unit|version|edition|revision|rev|v|level|tier|phase|route|option|pathway)\.?\s*#?$",
     re.IGNORECASE,
@@ -122,13 +122,14 @@ _ITEM_NUMBER_BEFORE = re.compile(
 _COUNTER_AFTER = re.compile(r"\s*/\s*$")
 _PAGE_REFERENCE = re.compile(r"\b(?:p|pp|pg|page|pages)\.?\s*$", re.IGNORECASE)
 _MONTH_BEFORE_YEAR = r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?"
-_DATE_LABEL = re.compile(rf"\s*{_MONTH_BEFORE_YEAR}(?P<year>(?:19|20)\d\d)\s*", re.IGNORECASE)
+_YEAR_OF_LABEL = rf"\s*{_MONTH_BEFORE_YEAR}(?P<year>(?:19|20)\d\d)"  # "2019", "May 2023"
+_DATE_LABEL = re.compile(rf"{_YEAR_OF_LABEL}\s*", re.IGNORECASE)
 _VERSION_HEADER = re.compile(r"\b(?:version|edition|rev(?:ision)?|v\d+)\b", re.IGNORECASE)
 _YEAR_IN = re.compile(r"\b(?P<year>(?:19|20)\d\d)\b")
 _OLD_HEADER = re.compile(r"\s*(?:old|before|previous|prior|was|then)\b", re.IGNORECASE)
 _NEW_HEADER = re.compile(r"\s*(?:new|after|now|current|updated)\b", re.IGNORECASE)
-_DATE_LABEL_START = re.compile(rf"\s*{_MONTH_BEFORE_YEAR}(?P<year>(?:19|20)\d\d)\b(?![–-]\d)", re.IGNORECASE)
-_DATED_HEADING = re.compile(rf"\s*{_MONTH_BEFORE_YEAR}(?P<year>(?:19|20)\d\d)\s*(?::|\s[–—-]\s)", re.IGNORECASE)
+_DATE_LABEL_START = re.compile(rf"{_YEAR_OF_LABEL}\b(?![–-]\d)", re.IGNORECASE)
+_DATED_HEADING = re.compile(rf"{_YEAR_OF_LABEL}\s*(?::|\s[–—-]\s)", re.IGNORECASE)
 _HISTORY_HEADING = re.compile(r"\s*(?:a\s+)?(?:brief\s+|short\s+)?(?:history|historical\s+\w+)(?:\s+of\s+[^:]{1,40})?\s*", re.IGNORECASE)
 TIMELINE_MIN_ENTRIES = 3
 _TITLE_PARTS = re.compile(r"\s+[|–—-]\s+")
@@ -254,7 +255,7 @@ def _read_spot(page: Page, spot: Spot, claims: list[Claim], differences: list[St
         return
     difference = (
         _DIFFERENCE_BEFORE.search(spot.before) or _DIFFERENCE_AFTER.match(spot.after) or _in_difference_column(spot)
-        or (_COMPARATIVE_INSIDE.search(spot.quantity.text) and _THAN_AFTER.match(spot.after))
+        or _more_than(spot)
     )
     converted = convert(spot.quantity, measure, money_period(spot, measure, small_is_hourly=not difference))
     if converted is None:
@@ -312,7 +313,7 @@ def _compared_measure(page: Page, spot: Spot) -> Measure | None:
     compared with what an entity has is the measure of that unit the entity's kind has facts for
     (an exam's time limit for a credential, a program's length for an occupation)."""
     quantity = spot.quantity
-    if not (_COMPARATIVE_INSIDE.search(quantity.text) and _THAN_AFTER.match(spot.after)) and not _LONGER_THAN_AFTER.match(spot.after):
+    if not _more_than(spot) and not _LONGER_THAN_AFTER.match(spot.after):
         return None
     compared = [m.entity for m in spot.analysed.mentions if m.entity and m.start >= quantity.end - spot.sentence[0]]
     kind = page.vocabulary.kind_of(compared[0]) if compared else None
@@ -320,6 +321,11 @@ def _compared_measure(page: Page, spot: Spot) -> Measure | None:
         (m for m in page.vocabulary.measures_accepting(quantity.unit) if kind in page.vocabulary.kinds_for(m.id)),
         None,
     )
+
+
+def _more_than(spot: Spot) -> bool:
+    """"40 more minutes than the CPT", "$1.26 more than phlebotomists'": a comparative figure."""
+    return bool(_COMPARATIVE_INSIDE.search(spot.quantity.text) and _THAN_AFTER.match(spot.after))
 
 
 def _is_answer_option(spot: Spot) -> bool:

@@ -149,6 +149,7 @@ class FactBase:
     _by_key: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
     _with_facts: set = field(default_factory=set, compare=False, hash=False, repr=False)
     _by_kind: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _measured: set = field(default_factory=set, compare=False, hash=False, repr=False)
 
     def __post_init__(self) -> None:
         kinds = {entity.id: entity.kind for entity in self.entities}
@@ -156,6 +157,7 @@ class FactBase:
             self._by_key.setdefault((fact.entity, fact.measure), []).append(fact)
             self._by_kind.setdefault((kinds.get(fact.entity), fact.measure), []).append(fact)
             self._with_facts.add(fact.entity)
+            self._measured.add(fact.measure)
 
     def scope_name(self, written: str) -> str:
         """The name of the scope a spelling belongs to ("physicians' offices" -> "physician
@@ -179,6 +181,10 @@ class FactBase:
     def facts_for(self, entity_id: str, measure_id: str) -> list[Fact]:
         """Every fact about this entity's measure, all qualifiers and scopes."""
         return self._by_key.get((entity_id, measure_id), [])
+
+    def has_measure_facts(self, measure_id: str) -> bool:
+        """Whether the file holds any figure for this measure (the exam fee has none yet)."""
+        return measure_id in self._measured
 
     def facts_of_kind(self, kind: str, measure_id: str) -> list[Fact]:
         """Every fact about this measure for any entity of this kind (every occupation's employment)."""

@@ -221,8 +221,10 @@ def _count_signal(vocabulary: Vocabulary, measure: Measure, spot: Spot) -> tuple
         return ranked
     if quantity.noun:
         return None
-    if PART_OF_NEXT.fullmatch(spot.after) and has_noun(vocabulary, measure, clause_after(spot)) and names_a_qualifier(vocabulary, measure, clause_after(spot)):
-        return ranked  # "Only 110 of the 120 questions are scored"
+    if PART_OF_NEXT.fullmatch(spot.after):
+        clause = clause_after(spot)
+        if has_noun(vocabulary, measure, clause) and names_a_qualifier(vocabulary, measure, clause):
+            return ranked  # "Only 110 of the 120 questions are scored"
     cues = vocabulary.cues[measure.id]
     lead = spot.before[-ADJACENT_CUE_CHARS:]
     if (cues is not None and cues.search(lead)) or has_noun(vocabulary, measure, lead):

@@ -129,14 +129,13 @@ _SIDE_RE = re.compile(rf"(?P<number>{_NUMBER})|(?P<words>{_WORD_NUMBER})", re.I)
 
 # "two and a half hours", "2-and-a-half years": half a unit more
 _AND_A_HALF = rf"(?:{_SP}+|-)and(?:{_SP}+|-)a(?:{_SP}+|-)half(?!\w)"
-_ONE_AND_A_HALF_RE = re.compile(rf"(?<![\w-])an?{_SP}+(?P<unit>minute|hour|day|week|month|year){_AND_A_HALF}", re.I)
+_ONE_UNITS = r"minute|hour|day|week|month|year"  # "a year", "an hour"
+_ONE_AND_A_HALF_RE = re.compile(rf"(?<![\w-])an?{_SP}+(?P<unit>{_ONE_UNITS}){_AND_A_HALF}", re.I)
 _AND_A_HALF_RE = re.compile(_AND_A_HALF, re.I)
 _RESTATED_RE = re.compile(
     rf"{_SP}*\({_SP}*(?:(?P<digits>\d+)|(?P<words>{_WORD_NUMBER})){_SP}*\)", re.I
 )
-_ONE_UNIT_RE = re.compile(
-    rf"an?{_SP}+(?P<unit>minute|hour|day|week|month|year)(?!\w)(?P<half>{_AND_A_HALF})?", re.I
-)
+_ONE_UNIT_RE = re.compile(rf"an?{_SP}+(?P<unit>{_ONE_UNITS})(?!\w)(?P<half>{_AND_A_HALF})?", re.I)
 # "$43.7K", "1.2 million": a figure rounded to its multiplier's place
 _ROUNDED_BY_MULTIPLIER = re.compile(rf"\d(?:{_SP}*[kKmM]\b|{_SP}*bn\b|{_SP}+(?:thousand|million|billion)\b)", re.I)
 _WORD_REMAINDER_RE = re.compile(rf"{_SP}+(?:and{_SP}+)?(?P<words>{_WORD_NUMBER})", re.I)

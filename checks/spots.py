@@ -23,7 +23,6 @@ TOTAL_LABEL = re.compile(
     r"|^\s*all\s+(?!others?\b)[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?\s*$",
     re.IGNORECASE,
 )
-# "$14.99", "$29.95 one-time": a shop price; a wage in cents comes with its period ("$20.99 per hour")
 # “Now it's $21.50 an hour for me,” said Marcus: one person's word, not a published figure
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|d|ve|ll)|me|my|mine)\b")
 # A sentence that is all quotation (a blockquote of old BLS text) states nothing of the page's own;
@@ -31,7 +30,6 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|d|ve|ll)|me|my|mine)\b")
 # not a figure a spokesperson gives ("The exam is 100 questions," said the dean)
 _WHOLE_QUOTE = re.compile(r"^\s*[“\"][^“”\"]*[”\"]\s*$")
 _ATTRIBUTED_QUOTE = re.compile(r"^\s*[“\"].*[”\"]\s*,?\s*(?:[\w.-]+\s+){0,3}?(?:said|says|according to|explains|told)\b", re.IGNORECASE)
-# "True or false: The CMA (AAMA) exam lasts 180 minutes.": a statement put to the reader to judge
 # "In its 2019 to 2029 projections, BLS expected ...", "The 2020–30 cycle put phlebotomist growth
 # at 22 percent": an earlier data release, told in the past tense
 _RELEASE = r"(?:(?:may|september)\s+)?(?:19|20)\d\d(?:\s*(?:–|-|to)\s*(?:19|20)?\d\d)?\s+(?:edition|projections?|report|release|cycle|data)"
@@ -48,6 +46,7 @@ _NOT_YET = re.compile(
     r"|^\W{0,3}(?:if|should|once|when)\s+(?:[\w-]+\s+){1,4}?(?:raises?|changes?|moves?|increases?|cuts?|lowers?|drops?|ever)\b",
     re.IGNORECASE,
 )
+# "True or false: The CMA (AAMA) exam lasts 180 minutes.": a statement put to the reader to judge
 _PUT_TO_THE_READER = re.compile(
     r"\btrue\s+or\s+false\b|\bfact\s+or\s+(?:fiction|myth)\b"
     # "If a page says 22 percent growth for phlebotomists, it is quoting the 2020–30 cycle."
@@ -57,6 +56,7 @@ _PUT_TO_THE_READER = re.compile(
     r"|you(?:'ll|\s+will|\s+may)?\s+hear|false|wrong|[✗❌])(?:\s*#?\d+)?\s*:",
     re.IGNORECASE,
 )
+# "$14.99", "$29.95 one-time": a shop price; a wage in cents comes with its period ("$20.99 per hour")
 RETAIL_PRICE = re.compile(r"\$\d{1,4}\.9[5-9]\b(?!\s*(?:/|per\b|an?\s+(?:hour|year)\b|hourly\b|\)))", re.IGNORECASE)
 _PAY_PERIOD = re.compile(r"\$[\d.,]+\s*(?:/\s*(?:hr|hour)\b|(?:an|per)\s+hour\b|hourly\b)", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
@@ -320,7 +320,7 @@ def _in_header_unit(quantity: Quantity, header: str) -> Quantity:
     if unit["percent"]:
         return replace(quantity, unit="percent")
     if unit["duration"]:
-        return replace(quantity, unit=_HEADER_DURATIONS[unit["duration"].lower().rstrip("s.")])
+        return replace(quantity, unit=_HEADER_DURATIONS[unit["duration"].lower()])
     scale = 1000.0 if unit["thousands"] else 1.0
     per = {"yr": "year", "year": "year", "hr": "hour", "hour": "hour"}.get((unit["per"] or "").lower())
     return replace(quantity, low=quantity.low * scale, high=quantity.high * scale, unit="usd", per=per, approximate=quantity.approximate or scale > 1)
